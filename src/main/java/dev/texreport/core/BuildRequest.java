@@ -1,0 +1,87 @@
+package dev.texreport.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one {@code report:build} needs, fixed before the build starts.
+ *
+ * @param projectDir      the team project's base directory; messages show paths relative to it
+ * @param sourceDir       the report sources, normally {@code src/report}
+ * @param outputDir       where PDFs, working files and summary.json go, normally {@code target/report}
+ * @param milestones      milestone ids to build; empty means every milestone whose folder exists
+ * @param title           the paper title (the POM's name)
+ * @param authors         the team members (the POM's developers)
+ * @param engine          the TeX engine
+ * @param texBin          directory holding the TeX binaries, or null to search the PATH
+ * @param timeout         the limit for one TeX or bibtex process
+ * @param failOnPageLimit whether a milestone over its page limit fails the build
+ * @param shellEscape     whether TeX may run shell commands (off unless the user opts in)
+ */
+public record BuildRequest(
+        Path projectDir,
+        Path sourceDir,
+        Path outputDir,
+        List<String> milestones,
+        String title,
+        List<Author> authors,
+        Engine engine,
+        Path texBin,
+        Duration timeout,
+        boolean failOnPageLimit,
+        boolean shellEscape) {
+
+    public BuildRequest {
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(sourceDir, "sourceDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        milestones = List.copyOf(milestones);
+        title = Objects.requireNonNullElse(title, "");
+        authors = List.copyOf(authors);
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static Builder builder(Path projectDir) {
+        return new Builder(projectDir);
+    }
+
+    /** Builds a request with the documented defaults for whatever is not set. */
+    public static final class Builder {
+        private final Path projectDir;
+        private Path sourceDir;
+        private Path outputDir;
+        private List<String> milestones = List.of();
+        private String title = "";
+        private List<Author> authors = List.of();
+        private Engine engine = Engine.PDFLATEX;
+        private Path texBin;
+        private Duration timeout = Duration.ofSeconds(300);
+        private boolean failOnPageLimit = true;
+        private boolean shellEscape;
+
+        private Builder(Path projectDir) {
+            this.projectDir = projectDir.toAbsolutePath().normalize();
+            this.sourceDir = this.projectDir.resolve("src/report");
+            this.outputDir = this.projectDir.resolve("target/report");
+        }
+
+        public Builder sourceDir(Path value) { sourceDir = value.toAbsolutePath().normalize(); return this; }
+        public Builder outputDir(Path value) { outputDir = value.toAbsolutePath().normalize(); return this; }
+        public Builder milestones(List<String> value) { milestones = value; return this; }
+        public Builder title(String value) { title = value; return this; }
+        public Builder authors(List<Author> value) { authors = value; return this; }
+        public Builder engine(Engine value) { engine = value; return this; }
+        public Builder texBin(Path value) { texBin = value; return this; }
+        public Builder timeout(Duration value) { timeout = value; return this; }
+        public Builder failOnPageLimit(boolean value) { failOnPageLimit = value; return this; }
+        public Builder shellEscape(boolean value) { shellEscape = value; return this; }
+
+        public BuildRequest build() {
+            return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
+                    timeout, failOnPageLimit, shellEscape);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.texreport.core;
+
+import dev.texreport.core.pack.MilestoneSpec;
+import dev.texreport.core.pack.TemplatePack;
+import dev.texreport.core.pages.FloatPlacement;
+import dev.texreport.core.pages.PageAccounting;
+import dev.texreport.core.pages.PageMeasure;
+import dev.texreport.core.pages.PdfInspector;
+import dev.texreport.core.tex.CompileJob;
+import dev.texreport.core.tex.CompileOutcome;
+import dev.texreport.core.tex.TexCompiler;
+import dev.texreport.core.tex.TexFailure;
+import dev.texreport.core.tex.TexMessage;
+import dev.texreport.core.template.LineMap;
+import dev.texreport.core.template.TemplateRenderer;
+import dev.texreport.core.template.TemplateRenderer.RenderedFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Builds one milestone: renders the team's files into a fresh working directory, assembles them with the pack's
+ * document template, compiles, counts content pages and moves the PDF into place.
+ */
+final class MilestoneBuilder {
+    static final String JOB = "main";
+    private static final String MEASURE_STY = "texreport-measure.sty";
+
+    private final BuildRequest request;
+    private final TemplatePack pack;
+    private final TemplateRenderer renderer;
+    private final TexCompiler compiler;
+    private final Map<String, Object> baseModel;
+    private final ReportLog log;
+
+    MilestoneBuilder(BuildRequest request, TemplatePack pack, TemplateRenderer renderer, TexCompiler compiler,
+                     Map<String, Object> baseModel, ReportLog log) {
+        this.request = request;
+        this.pack = pack;
+        this.renderer = renderer;
+        this.compiler = compiler;
+        this.baseModel = baseModel;
+        this.log = log;
+    }
+
+    /** Never throws for the milestone's own problems: they end up in the result, so other milestones still build. */
+    MilestoneResult build(MilestoneSpec spec) {
+        Path workDir = request.outputDir().resolve(spec.id());
+        List<String> warnings = new ArrayList<>();
+        try {
+            MilestoneSources sources = MilestoneSources.scan(request.sourceDir(), spec.id());
+            freshDirectory(workDir);
+            Map<String, Object> model = new LinkedHashMap<>(baseModel);
+            model.put("milestone", Map.of("id", spec.id(), "title", spec.title(), "pageLimit", spec.pageLimit()));
+            Map<String, RenderedFile> generated = new LinkedHashMap<>();
+            Map<String, Object> doc = assemble(sources, workDir, model, generated);
+            model.put("doc", doc);
+            writeSupportFiles(workDir);
+            String main = renderer.renderText(pack.name() + "/" + TemplatePack.DOCUMENT_TEMPLATE,
+                    pack.documentTemplate(), model);
+            write(workDir.resolve(JOB + ".tex"), main);
+
+            TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated);
+            CompileOutcome outcome;
+            try {
+                outcome = compiler.compile(new CompileJob(spec.id(), request.engine(), workDir, JOB,
+                        searchPaths(spec.id()), request.timeout(), request.shellEscape()));
+            } catch (TexFailure failure) {
+                List<Diagnostic> problems = diagnostics.map(failure.messages()).stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+                if (problems.isEmpty()) {
+                    problems = List.of(Diagnostic.error(SourceLocation.of(workDir.resolve(JOB + ".log"), 0),
+                            failure.getMessage() + "; the end of the log:" + System.lineSeparator()
+                                    + String.join(System.lineSeparator(), failure.logTail())));
+                }
+                throw new SourceException(failure.getMessage(), problems);
+            }
+            for (TexMessage message : outcome.messages()) {
+                warnings.add(diagnostics.map(message).format(request.projectDir()));
+            }
+            PageMeasure measure = new PageAccounting().measure(workDir.resolve(JOB + ".aux"));
+            List<String> errors = new ArrayList<>();
+            for (FloatPlacement stray : measure.strayFloats()) {
+                errors.add(strayFloatMessage(spec, stray, measure, workDir, generated));
+            }
+            Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
+            moveIntoPlace(outcome.pdf(), pdf);
+            int pdfPages = new PdfInspector().pageCount(pdf);
+            MilestoneResult measured = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(),
+                    measure.contentPages(), pdfPages, measure.linesPerPage(), outcome.enginePasses(),
+                    outcome.bibRuns(), warnings, errors, null);
+            if (measured.overLimit()) {
+                if (request.failOnPageLimit()) {
+                    errors.add(measured.overLimitMessage());
+                } else {
+                    warnings.add(measured.overLimitMessage() + " (report.failOnPageLimit=false: not failing)");
+                }
+            }
+            return new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), measure.contentPages(),
+                    pdfPages, measure.linesPerPage(), outcome.enginePasses(), outcome.bibRuns(), warnings, errors,
+                    null);
+        } catch (ReportException e) {
+            List<String> errors = e instanceof SourceException source
+                    ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
+                    : List.of(e.getMessage());
+            return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
+                    warnings, errors, e);
+        }
+    }
+
+    private String strayFloatMessage(MilestoneSpec spec, FloatPlacement stray, PageMeasure measure, Path workDir,
+                                     Map<String, RenderedFile> generated) {
+        String where = "";
+        RenderedFile source = generated.get(stray.file().replaceFirst("^\\./", "").replaceFirst("\\.tex$", "")
+                + ".tex");
+        if (source != null) {
+            where = SourceLocation.of(source.source(), source.lines().sourceLine(stray.line()))
+                    .describe(request.projectDir()) + ": ";
+        }
+        return where + spec.id() + ": " + stray.label() + " belongs to the body but LaTeX placed it on page "
+                + stray.position().page() + ", after the references or appendix begin on page "
+                + measure.backMatter().page() + "; it is content beyond the body. Make it smaller, place it"
+                + " earlier or with [t]/[h], or shorten the text before it.";
+    }
+
+    /** Renders every team file into the working directory; returns the document template's {@code doc} model. */
+    private Map<String, Object> assemble(MilestoneSources sources, Path workDir, Map<String, Object> model,
+                                         Map<String, RenderedFile> generated) throws ReportException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        List<String> preambles = new ArrayList<>();
+        Optional<Path> common = MilestoneSources.special(request.sourceDir(), "preamble", new ArrayList<>());
+        if (common.isPresent()) {
+            preambles.add(place(common.get(), "preamble-common", workDir, model, generated));
+        }
+        if (sources.preamble().isPresent()) {
+            preambles.add(place(sources.preamble().get(), "preamble-" + sources.milestone(), workDir, model,
+                    generated));
+        }
+        doc.put("preambles", preambles);
+        if (sources.abstractFile().isPresent()) {
+            doc.put("abstract", place(sources.abstractFile().get(), "abstract", workDir, model, generated));
+        }
+        List<String> sections = new ArrayList<>();
+        for (Path section : sources.sections()) {
+            sections.add(place(section, "sections/" + safeName(section), workDir, model, generated));
+        }
+        doc.put("sections", sections);
+        if (sources.acknowledgements().isPresent()) {
+            doc.put("acknowledgements", place(sources.acknowledgements().get(), "acknowledgements", workDir, model,
+                    generated));
+        }
+        List<String> appendix = new ArrayList<>();
+        for (Path part : sources.appendix()) {
+            appendix.add(place(part, "appendix/" + safeName(part), workDir, model, generated));
+        }
+        doc.put("appendix", appendix);
+        if (Files.isRegularFile(request.sourceDir().resolve("references.bib"))) {
+            doc.put("bibliography", "references");
+        }
+        doc.put("bibliographyStyle", pack.course().bibliographyStyle());
+        doc.put("courseName", pack.course().name());
+        return doc;
+    }
+
+    /** Renders or copies {@code source} to {@code <target>.tex}; returns the name for \input. */
+    private String place(Path source, String target, Path workDir, Map<String, Object> model,
+                         Map<String, RenderedFile> generated) throws ReportException {
+        RenderedFile file;
+        if (MilestoneSources.isTemplate(source)) {
+            file = renderer.render(source, model);
+        } else {
+            try {
+                file = new RenderedFile(source, Files.readString(source, StandardCharsets.UTF_8), LineMap.identity());
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new SourceException(Diagnostic.error(SourceLocation.of(source, 0),
+                        "is not valid UTF-8; save it with UTF-8 encoding"));
+            } catch (IOException e) {
+                throw new EnvironmentException("Cannot read " + source + ": " + e.getMessage(), e);
+            }
+        }
+        write(workDir.resolve(target + ".tex"), file.text());
+        generated.put(target + ".tex", file);
+        return target;
+    }
+
+    /** File names TeX's \input takes without quoting: letters, digits, '-' and '.'. */
+    static String safeName(Path file) {
+        return MilestoneSources.baseName(file).replaceAll("[^A-Za-z0-9.-]", "-");
+    }
+
+    private void writeSupportFiles(Path workDir) throws ReportException {
+        for (TemplatePack.PackFile file : pack.texFiles()) {
+            writeBytes(workDir.resolve(file.name()), file.content());
+        }
+        try (InputStream in = MilestoneBuilder.class.getResourceAsStream("/dev/texreport/tex/" + MEASURE_STY)) {
+            if (in == null) {
+                throw new EnvironmentException(MEASURE_STY + " is missing from the plugin jar; reinstall the plugin.");
+            }
+            writeBytes(workDir.resolve(MEASURE_STY), in.readAllBytes());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot copy " + MEASURE_STY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where TeX and bibtex look for the team's figures and bibliography; the working directory comes first. */
+    private Map<String, String> searchPaths(String milestone) {
+        String sep = File.pathSeparator;
+        Path src = request.sourceDir();
+        String tex = "." + sep + src.resolve(milestone).resolve("figures") + "//" + sep + src.resolve("figures")
+                + "//" + sep + src + sep;
+        String bib = "." + sep + src + sep;
+        return Map.of("TEXINPUTS", tex, "BIBINPUTS", bib);
+    }
+
+    private static void freshDirectory(Path dir) throws EnvironmentException {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot prepare the working directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void write(Path file, String text) throws EnvironmentException {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeBytes(Path file, byte[] content) throws EnvironmentException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the PDF in one step, so a reader never sees half a file and a failed build never removes it. */
+    private static void moveIntoPlace(Path built, Path target) throws EnvironmentException {
+        try {
+            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            Files.copy(built, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

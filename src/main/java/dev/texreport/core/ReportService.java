@@ -1,0 +1,111 @@
+package dev.texreport.core;
+
+import dev.texreport.core.pack.MilestoneSpec;
+import dev.texreport.core.pack.TemplatePack;
+import dev.texreport.core.results.ResultsLoader;
+import dev.texreport.core.tex.EngineLocator;
+import dev.texreport.core.tex.ProcessRunner;
+import dev.texreport.core.tex.TexCompiler;
+import dev.texreport.core.tex.TexLogParser;
+import dev.texreport.core.template.TemplateRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report:build} without Maven: render, compile and check every requested milestone, then write
+ * summary.json. Problems in one milestone do not stop the others; the caller decides from the {@link BuildResult}
+ * whether the build fails.
+ */
+public final class ReportService {
+    /** Overfull boxes narrower than this are normal typesetting noise and not reported. */
+    private static final double OVERFULL_THRESHOLD_PT = 5.0;
+
+    private final ProcessRunner runner;
+    private final String path;
+    private final ReportLog log;
+
+    /**
+     * @param runner runs TeX and bibtex
+     * @param path   the PATH to find engines on when report.texBin is not set
+     * @param log    progress and problems
+     */
+    public ReportService(ProcessRunner runner, String path, ReportLog log) {
+        this.runner = runner;
+        this.path = path;
+        this.log = log;
+    }
+
+    /**
+     * Builds the requested milestones. Throws only for problems that concern the whole build (an unknown
+     * milestone, unreadable results, a missing engine); a milestone's own errors are in its result.
+     */
+    public BuildResult build(BuildRequest request) throws ReportException {
+        TemplatePack pack = TemplatePack.builtin();
+        List<MilestoneSpec> milestones = selectMilestones(request, pack);
+        if (milestones.isEmpty()) {
+            throw new ConfigurationException("Nothing to build: " + request.sourceDir() + " has no milestone folder."
+                    + " Create one of " + pack.knownIds() + " (e.g. src/report/final/) with the paper's sections.");
+        }
+        if (request.shellEscape()) {
+            log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
+                    + " Only build sources you trust.");
+        }
+        EngineLocator locator = new EngineLocator(request.texBin(), path);
+        locator.locate(request.engine().executable());
+        ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
+        TemplateRenderer renderer = new TemplateRenderer(request.sourceDir());
+        TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
+        MilestoneBuilder builder = new MilestoneBuilder(request, pack, renderer, compiler,
+                baseModel(request, pack, results), log);
+
+        List<MilestoneResult> built = new ArrayList<>();
+        for (MilestoneSpec milestone : milestones) {
+            built.add(builder.build(milestone));
+        }
+        Path summary = request.outputDir().resolve("summary.json");
+        new SummaryWriter().write(summary, request.projectDir(), built);
+        return new BuildResult(built, summary);
+    }
+
+    private static List<MilestoneSpec> selectMilestones(BuildRequest request, TemplatePack pack)
+            throws ReportException {
+        List<MilestoneSpec> selected = new ArrayList<>();
+        if (request.milestones().isEmpty()) {
+            for (MilestoneSpec spec : pack.course().milestones()) {
+                if (Files.isDirectory(request.sourceDir().resolve(spec.id()))) {
+                    selected.add(spec);
+                }
+            }
+            return selected;
+        }
+        for (String id : request.milestones()) {
+            MilestoneSpec spec = pack.requireMilestone(id);
+            if (!Files.isDirectory(request.sourceDir().resolve(id))) {
+                throw new ConfigurationException("Milestone '" + id + "' was asked for (report.milestone) but "
+                        + request.projectDir().relativize(request.sourceDir().resolve(id)) + "/ does not exist.");
+            }
+            if (!selected.contains(spec)) {
+                selected.add(spec);
+            }
+        }
+        return selected;
+    }
+
+    private static Map<String, Object> baseModel(BuildRequest request, TemplatePack pack,
+                                                 ResultsLoader.LoadedResults results) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("results", results.model());
+        List<Map<String, Object>> authors = new ArrayList<>();
+        for (Author author : request.authors()) {
+            authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation()));
+        }
+        model.put("project", Map.of("title", request.title(), "authors", authors));
+        model.put("course", Map.of("name", pack.course().name(),
+                "bibliographyStyle", pack.course().bibliographyStyle()));
+        return model;
+    }
+}

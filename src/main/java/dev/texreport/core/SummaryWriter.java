@@ -1,0 +1,53 @@
+package dev.texreport.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Writes target/report/summary.json, the machine-readable account of a build for CI and course staff. */
+final class SummaryWriter {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    void write(Path file, Path projectDir, List<MilestoneResult> milestones) throws EnvironmentException {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode array = root.putArray("milestones");
+        for (MilestoneResult m : milestones) {
+            ObjectNode node = array.addObject();
+            node.put("id", m.id());
+            node.put("title", m.title());
+            if (m.pdf() != null) {
+                node.put("pdf", projectDir.relativize(m.pdf()).toString().replace('\\', '/'));
+            } else {
+                node.putNull("pdf");
+            }
+            node.put("pageLimit", m.pageLimit());
+            if (Double.isNaN(m.contentPages())) {
+                node.putNull("contentPages");
+            } else {
+                node.put("contentPages", PageFigures.exact(m.contentPages()));
+            }
+            node.put("pdfPages", m.pdfPages());
+            node.put("passed", m.passed());
+            node.put("enginePasses", m.enginePasses());
+            node.put("bibliographyRuns", m.bibRuns());
+            ArrayNode warnings = node.putArray("warnings");
+            m.warnings().forEach(warnings::add);
+            ArrayNode errors = node.putArray("errors");
+            m.errors().forEach(errors::add);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            mapper.writeValue(temp.toFile(), root);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

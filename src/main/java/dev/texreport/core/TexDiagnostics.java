@@ -1,0 +1,109 @@
+package dev.texreport.core;
+
+import dev.texreport.core.tex.TexMessage;
+import dev.texreport.core.template.TemplateRenderer.RenderedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns TeX's messages about generated files into diagnostics about the files the team wrote: a message about
+ * {@code sections/03-method.tex} line 40 becomes one about {@code src/report/final/03-method.tex.ftl} at the
+ * template line that produced it, with that line's text.
+ */
+final class TexDiagnostics {
+    /** Debian/Ubuntu packages that hold commonly wanted LaTeX packages not in the recommended install. */
+    private static final Map<String, String> DEBIAN_PACKAGES = Map.ofEntries(
+            Map.entry("pgfplots", "texlive-pictures"), Map.entry("tikz-cd", "texlive-pictures"),
+            Map.entry("siunitx", "texlive-science"), Map.entry("algorithm2e", "texlive-science"),
+            Map.entry("algorithmic", "texlive-science"), Map.entry("algpseudocode", "texlive-science"),
+            Map.entry("minted", "texlive-latex-extra"), Map.entry("cleveref", "texlive-latex-extra"),
+            Map.entry("subcaption", "texlive-latex-recommended"), Map.entry("microtype", "texlive-latex-recommended"),
+            Map.entry("fontspec", "texlive-luatex"), Map.entry("xcolor", "texlive-latex-recommended"),
+            Map.entry("biblatex", "texlive-bibtex-extra"), Map.entry("nicefrac", "texlive-latex-extra"),
+            Map.entry("newtxmath", "texlive-fonts-extra"), Map.entry("newtxtext", "texlive-fonts-extra"));
+
+    private final Path workDir;
+    private final Map<String, RenderedFile> generated;
+
+    /** @param generated files in the working directory (relative, with /) mapped to the source that made them */
+    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated) {
+        this.workDir = workDir;
+        this.generated = generated;
+    }
+
+    List<Diagnostic> map(List<TexMessage> messages) {
+        Set<String> blockedReads = messages.stream().filter(m -> m.kind() == TexMessage.Kind.READ_BLOCKED)
+                .map(TexMessage::subject).collect(Collectors.toSet());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (TexMessage message : messages) {
+            if (message.kind() == TexMessage.Kind.MISSING_FILE
+                    && blockedReads.stream().anyMatch(b -> message.subject().startsWith(b))) {
+                continue;
+            }
+            diagnostics.add(map(message));
+        }
+        return diagnostics;
+    }
+
+    Diagnostic map(TexMessage message) {
+        Diagnostic.Severity severity = message.kind().isError() ? Diagnostic.Severity.ERROR
+                : Diagnostic.Severity.WARNING;
+        SourceLocation location = null;
+        String sourceLine = "";
+        RenderedFile source = generated.get(message.file());
+        if (source != null) {
+            int line = source.lines().sourceLine(message.line());
+            location = SourceLocation.of(source.source(), line);
+            sourceLine = lineOf(source.source(), line);
+        } else if (!message.file().isEmpty() && !Path.of(message.file()).isAbsolute()) {
+            Path file = workDir.resolve(message.file());
+            location = SourceLocation.of(file, message.line());
+            sourceLine = lineOf(file, message.line());
+        }
+        return new Diagnostic(severity, location, explain(message), sourceLine);
+    }
+
+    private static String explain(TexMessage message) {
+        return switch (message.kind()) {
+            case MISSING_FILE -> missingFile(message.subject());
+            case SHELL_ESCAPE_BLOCKED -> "this needs shell escape, which is off: TeX did not run '" + message.subject()
+                    + "'. Packages such as minted or tikz externalize need it; set report.shellEscape=true only"
+                    + " for sources you trust.";
+            default -> message.text();
+        };
+    }
+
+    static String missingFile(String file) {
+        if (file.endsWith(".sty") || file.endsWith(".cls")) {
+            String name = file.substring(0, file.length() - 4);
+            String kind = file.endsWith(".sty") ? "package" : "class";
+            String debian = DEBIAN_PACKAGES.get(name);
+            String install = debian != null
+                    ? "On Debian/Ubuntu: sudo apt-get install " + debian
+                    : "Check the name; if it is right, find the TeX Live package that holds it with"
+                      + " 'tlmgr search --global --file " + file + "' (on Debian/Ubuntu: apt-file search " + file + ")";
+            return "LaTeX " + kind + " '" + name + "' is not installed (" + file + " not found). " + install + ".";
+        }
+        return "File '" + file + "' not found. Put figures in src/report/figures/ (or the milestone's figures/)"
+                + " and refer to them by name, e.g. \\includegraphics{plot}.";
+    }
+
+    private static String lineOf(Path file, int line) {
+        if (line <= 0 || !Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return line <= lines.size() ? lines.get(line - 1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

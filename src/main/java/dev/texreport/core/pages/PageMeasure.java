@@ -1,0 +1,23 @@
+package dev.texreport.core.pages;
+
+import java.util.List;
+
+/**
+ * The page accounting of one typeset document.
+ *
+ * @param contentEnd   where the counted content ends (the end of the body, or a body float placed after it)
+ * @param backMatter   where the uncounted back matter begins (end of body or \appendix, whichever comes first)
+ * @param linesPerPage text lines a page holds at the body's leading (to say "about 22 lines over")
+ * @param strayFloats  body floats that LaTeX placed on a page after the back matter began: content beyond the body
+ */
+public record PageMeasure(PagePosition contentEnd, PagePosition backMatter, double linesPerPage,
+                          List<FloatPlacement> strayFloats) {
+    public PageMeasure {
+        strayFloats = List.copyOf(strayFloats);
+    }
+
+    /** Content pages, rounded to hundredths: 7.6 means the content ends 60% down page 8. */
+    public double contentPages() {
+        return Math.round(contentEnd.asPages() * 100) / 100.0;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.texreport.core.template;
+
+import dev.texreport.core.Diagnostic;
+import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.ReportException;
+import dev.texreport.core.SourceException;
+import dev.texreport.core.SourceLocation;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the team's {@code .tex.ftl} files and the pack's document template with FreeMarker, escaping every
+ * interpolated value for LaTeX. Errors become {@link SourceException}s naming the template file, line and column.
+ */
+public final class TemplateRenderer {
+    private final Path sourceDir;
+    private final Configuration config;
+
+    public TemplateRenderer(Path sourceDir) throws ReportException {
+        this.sourceDir = sourceDir;
+        this.config = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            config.setTemplateLoader(new FileTemplateLoader(sourceDir.toFile()));
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read templates from " + sourceDir + ": " + e.getMessage(), e);
+        }
+        config.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        config.setOutputEncoding(StandardCharsets.UTF_8.name());
+        config.setOutputFormat(LatexOutputFormat.INSTANCE);
+        config.setRecognizeStandardFileExtensions(false);
+        config.setLocale(Locale.ROOT);
+        // "computer" prints numbers exactly, without locale grouping: 12345.678 never becomes "12,345.678".
+        config.setNumberFormat("computer");
+        config.setBooleanFormat("c");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        // Templates are untrusted input too: no instantiating Java classes, no reaching into the Java API.
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setAPIBuiltinEnabled(false);
+        config.setLocalizedLookup(false);
+    }
+
+    /** Renders one template below the source directory. */
+    public RenderedFile render(Path templateFile, Map<String, Object> model) throws ReportException {
+        String name = sourceDir.relativize(templateFile).toString().replace('\\', '/');
+        String source = readSource(templateFile);
+        try {
+            Template template = config.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return new RenderedFile(templateFile, out.toString(), LineMap.align(source, out.toString()));
+        } catch (ParseException e) {
+            throw parseError(e, templateFile);
+        } catch (TemplateException e) {
+            throw runtimeError(e, model);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read template " + templateFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a template given as text (the pack's document template); {@code name} appears in messages. */
+    public String renderText(String name, String text, Map<String, Object> model) throws ReportException {
+        try {
+            Template template = new Template(name, new StringReader(text), config);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            throw new EnvironmentException("The template pack's " + name + " does not parse at line "
+                    + e.getLineNumber() + ": " + e.getEditorMessage(), e);
+        } catch (TemplateException e) {
+            throw new EnvironmentException("The template pack's " + name + " failed at line " + e.getLineNumber()
+                    + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot render " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SourceException parseError(ParseException e, Path fallbackFile) {
+        Path file = e.getTemplateName() == null ? fallbackFile : sourceDir.resolve(e.getTemplateName());
+        SourceLocation where = new SourceLocation(file, e.getLineNumber(), e.getColumnNumber());
+        String line = lineOf(file, e.getLineNumber());
+        String message = "FreeMarker syntax error: " + firstLine(e.getEditorMessage()) + mathHint(line);
+        return new SourceException(Diagnostic.error(where, message).withSourceLine(line));
+    }
+
+    private SourceException runtimeError(TemplateException e, Map<String, Object> model) {
+        Path file = e.getTemplateSourceName() == null ? null : sourceDir.resolve(e.getTemplateSourceName());
+        int lineNumber = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+        String line = file == null ? "" : lineOf(file, lineNumber);
+        String message;
+        String expression = e.getBlamedExpressionString();
+        if (e instanceof InvalidReferenceException && expression != null) {
+            message = "'" + expression + "' is missing: " + ModelPaths.describeMissing(expression, model)
+                    + mathHint(line);
+        } else {
+            message = firstLine(e.getMessageWithoutStackTop());
+        }
+        SourceLocation where = file == null ? null : new SourceLocation(file, lineNumber, column);
+        return new SourceException(Diagnostic.error(where, message).withSourceLine(line));
+    }
+
+    /** {@code ${\alpha}} in LaTeX math collides with FreeMarker's interpolation syntax; say so when it happens. */
+    private static String mathHint(String line) {
+        if (line.contains("${\\")) {
+            return ". In a .tex.ftl file '${' starts a FreeMarker interpolation; for LaTeX math write '$ {' or \\( ... \\)";
+        }
+        return "";
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    private static String readSource(Path file) throws ReportException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SourceException(Diagnostic.error(SourceLocation.of(file, 0),
+                    "is not valid UTF-8; save it with UTF-8 encoding"));
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String lineOf(Path file, int line) {
+        if (file == null || line <= 0) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return line <= lines.size() ? lines.get(line - 1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A rendered template: its source file, the LaTeX text and the map from output lines to source lines. */
+    public record RenderedFile(Path source, String text, LineMap lines) { }
+}

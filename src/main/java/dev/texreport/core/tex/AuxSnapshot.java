@@ -1,0 +1,105 @@
+package dev.texreport.core.tex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The content of the files TeX writes and reads back (.aux, .toc, .out, .bbl, ...), as hashes. Two snapshots are
+ * equal when the next pass would read exactly what the last one read: that is the fixed point where passes stop.
+ * Lines that never change what TeX typesets are left out of the hash: texreport-measure.sty's own position records,
+ * and the kernel's {@code \@abspage@last} (latexmk ignores it for the same reason). A file that holds nothing else
+ * counts as absent, so a document without cross-references needs a single pass.
+ */
+public record AuxSnapshot(Map<String, String> hashes) {
+    private static final Set<String> NOT_READ_BACK = Set.of("log", "pdf", "fls", "dvi", "xdv", "blg", "synctex",
+            "gz", "run.xml");
+
+    public AuxSnapshot {
+        hashes = Map.copyOf(hashes);
+    }
+
+    public static AuxSnapshot empty() {
+        return new AuxSnapshot(Map.of());
+    }
+
+    /** Hashes the files the last pass wrote (from the recorder's .fls) plus the bibliography files. */
+    public static AuxSnapshot take(Path workDir, String jobName) throws IOException {
+        Set<String> names = new TreeSet<>(writtenFiles(workDir, jobName));
+        names.add(jobName + ".bbl");
+        Map<String, String> hashes = new TreeMap<>();
+        for (String name : names) {
+            Path file = workDir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String normalized = normalize(name, Files.readString(file, StandardCharsets.ISO_8859_1));
+            if (!normalized.isBlank()) {
+                hashes.put(name, sha256(normalized));
+            }
+        }
+        return new AuxSnapshot(hashes);
+    }
+
+    /** The files whose content differs between the two snapshots, by name. */
+    public List<String> changedSince(AuxSnapshot before) {
+        Set<String> all = new TreeSet<>(hashes.keySet());
+        all.addAll(before.hashes.keySet());
+        return all.stream().filter(n -> !java.util.Objects.equals(hashes.get(n), before.hashes.get(n)))
+                .collect(Collectors.toList());
+    }
+
+    static List<String> writtenFiles(Path workDir, String jobName) throws IOException {
+        Path fls = workDir.resolve(jobName + ".fls");
+        if (!Files.isRegularFile(fls)) {
+            return List.of(jobName + ".aux");
+        }
+        Path base = workDir.toAbsolutePath().normalize();
+        return Files.readAllLines(fls, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("OUTPUT "))
+                .map(l -> l.substring("OUTPUT ".length()).strip())
+                .map(n -> {
+                    Path p = Path.of(n);
+                    return p.isAbsolute() && p.normalize().startsWith(base) ? base.relativize(p.normalize()).toString() : n;
+                })
+                .filter(n -> !Path.of(n).isAbsolute() && !n.startsWith(".."))
+                .filter(n -> !NOT_READ_BACK.contains(extension(n)))
+                .distinct()
+                .collect(Collectors.toList());
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    static String normalize(String name, String content) {
+        if (!name.endsWith(".aux")) {
+            return content;
+        }
+        return content.lines()
+                .filter(l -> !l.startsWith("\\texreport@"))
+                .filter(l -> !l.startsWith("\\gdef \\@abspage@last{"))
+                .filter(l -> !l.strip().equals("\\relax"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

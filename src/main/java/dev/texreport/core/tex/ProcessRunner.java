@@ -1,0 +1,12 @@
+package dev.texreport.core.tex;
+
+import dev.texreport.core.EnvironmentException;
+
+/** Runs external processes. The one real implementation uses Commons Exec; tests substitute a fake. */
+public interface ProcessRunner {
+    /**
+     * Runs the process to its end or until its timeout, whichever comes first. A non-zero exit is an outcome, not
+     * an exception; an exception means the process could not be started at all.
+     */
+    ProcessOutcome run(ProcessSpec spec) throws EnvironmentException;
+}

@@ -1,0 +1,23 @@
+package dev.texreport.core.tex;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One external process to run: the executable and its arguments (never a shell string), the working directory,
+ * extra environment variables and the time it may take.
+ */
+public record ProcessSpec(Path executable, List<String> arguments, Path workingDir, Map<String, String> environment,
+                          Duration timeout) {
+    public ProcessSpec {
+        arguments = List.copyOf(arguments);
+        environment = Map.copyOf(environment);
+    }
+
+    /** The command as a user could retype it, for debug logs. */
+    public String display() {
+        return executable + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments));
+    }
+}

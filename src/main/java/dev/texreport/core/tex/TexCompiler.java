@@ -1,0 +1,218 @@
+package dev.texreport.core.tex;
+
+import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.ReportLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the engine and bibtex/biber until the files TeX reads back stop changing. Reruns are decided from content
+ * hashes ({@link AuxSnapshot}), never from log phrases; bibtex runs only when the citation data in the .aux
+ * changed. Passes are capped, and a state seen before means the references oscillate.
+ */
+public final class TexCompiler {
+    public static final int MAX_PASSES = 5;
+    private static final Pattern BIB_ERROR_LOCATION = Pattern.compile("^-+line (\\d+) of file (\\S+)");
+
+    private final ProcessRunner runner;
+    private final EngineLocator locator;
+    private final TexLogParser parser;
+    private final ReportLog log;
+
+    public TexCompiler(ProcessRunner runner, EngineLocator locator, TexLogParser parser, ReportLog log) {
+        this.runner = runner;
+        this.locator = locator;
+        this.parser = parser;
+        this.log = log;
+    }
+
+    public CompileOutcome compile(CompileJob job) throws EnvironmentException, TexFailure {
+        Path engine = locator.locate(job.engine().executable());
+        Map<String, String> environment = texEnvironment(job);
+        AuxSnapshot before = AuxSnapshot.empty();
+        List<AuxSnapshot> seen = new ArrayList<>();
+        seen.add(before);
+        String citationData = "";
+        String bcfData = "";
+        String reason = "first pass";
+        int bibRuns = 0;
+        List<String> changed = List.of();
+        for (int pass = 1; pass <= MAX_PASSES; pass++) {
+            ProcessOutcome outcome = runner.run(new ProcessSpec(engine, engineArguments(job), job.workDir(),
+                    environment, job.timeout()));
+            String name = job.engine().executable();
+            if (outcome.timedOut()) {
+                throw new EnvironmentException("[" + job.label() + "] " + name + " pass " + pass + " did not finish "
+                        + "within " + job.timeout().toSeconds() + " s (report.timeout) and was stopped. A macro that "
+                        + "loops forever (e.g. \\loop without an end) does this; if the document is just large, "
+                        + "raise report.timeout.");
+            }
+            log.info(String.format(Locale.ROOT, "[%s] %s pass %d (%s) %.1f s", job.label(), name, pass, reason,
+                    outcome.elapsed().toMillis() / 1000.0));
+            List<String> logLines = readLog(job.file(".log"));
+            if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
+                List<TexMessage> messages = parser.parse(logLines, outcome.output());
+                throw new TexFailure("[" + job.label() + "] " + name + " stopped with an error in pass " + pass,
+                        messages, tail(logLines.isEmpty() ? outcome.output() : logLines));
+            }
+            reason = "";
+            String newCitations = citationData(job);
+            if (newCitations.contains("\\bibdata") && !newCitations.equals(citationData)) {
+                runBibliography(job, "bibtex", List.of(job.jobName()), environment, pass);
+                bibRuns++;
+                citationData = newCitations;
+            }
+            String newBcf = readOrEmpty(job.file(".bcf"));
+            if (!newBcf.isEmpty() && !newBcf.equals(bcfData)) {
+                runBibliography(job, "biber", List.of(job.jobName()), environment, pass);
+                bibRuns++;
+                bcfData = newBcf;
+            }
+            AuxSnapshot after;
+            try {
+                after = AuxSnapshot.take(job.workDir(), job.jobName());
+            } catch (IOException e) {
+                throw new EnvironmentException("Cannot read TeX's auxiliary files in " + job.workDir() + ": "
+                        + e.getMessage(), e);
+            }
+            changed = after.changedSince(before);
+            if (changed.isEmpty()) {
+                return new CompileOutcome(job.file(".pdf"), parser.parse(logLines, outcome.output()), pass, bibRuns);
+            }
+            if (seen.subList(0, seen.size() - 1).contains(after)) {
+                throw nonConvergence(job, pass, changed, "they returned to an earlier state");
+            }
+            seen.add(after);
+            before = after;
+            reason = changed.stream().map(TexCompiler::shortName).collect(Collectors.joining(", ")) + " changed";
+        }
+        throw nonConvergence(job, MAX_PASSES, changed, "they still changed after " + MAX_PASSES + " passes");
+    }
+
+    private TexFailure nonConvergence(CompileJob job, int pass, List<String> changed, String why) {
+        String files = String.join(", ", changed);
+        return new TexFailure("[" + job.label() + "] cross-references do not converge: " + files + " keep changing ("
+                + why + ")", List.of(new TexMessage(TexMessage.Kind.ERROR, "", 0, "cross-references do not "
+                + "converge after " + pass + " passes: " + files + " keep changing (" + why + "). Look for a "
+                + "reference whose text changes the page it is on, e.g. \\pageref near a page break.", files)),
+                List.of());
+    }
+
+    private void runBibliography(CompileJob job, String program, List<String> arguments,
+                                 Map<String, String> environment, int afterPass)
+            throws EnvironmentException, TexFailure {
+        Path executable = locator.locate(program);
+        ProcessOutcome outcome = runner.run(new ProcessSpec(executable, arguments, job.workDir(), environment,
+                job.timeout()));
+        if (outcome.timedOut()) {
+            throw new EnvironmentException("[" + job.label() + "] " + program + " did not finish within "
+                    + job.timeout().toSeconds() + " s (report.timeout) and was stopped.");
+        }
+        log.info(String.format(Locale.ROOT, "[%s] %s (citations changed in pass %d) %.1f s", job.label(), program,
+                afterPass, outcome.elapsed().toMillis() / 1000.0));
+        // bibtex exits 1 for warnings (a missing entry shows up as an undefined citation later) and 2 for errors.
+        if (outcome.timedOut() || outcome.exitCode() >= 2) {
+            List<String> blg = readLog(job.file(".blg"));
+            throw new TexFailure("[" + job.label() + "] " + program + " failed", bibErrors(blg, outcome.output()),
+                    tail(blg.isEmpty() ? outcome.output() : blg));
+        }
+    }
+
+    /** bibtex prints an error, then {@code ---line N of file F}; biber prints {@code ERROR - ...}. */
+    static List<TexMessage> bibErrors(List<String> blg, List<String> output) {
+        List<TexMessage> messages = new ArrayList<>();
+        List<String> lines = blg.isEmpty() ? output : blg;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher m = BIB_ERROR_LOCATION.matcher(line);
+            if (m.find()) {
+                String what = i > 0 ? lines.get(i - 1).replaceFirst("^I was expecting", "expected") : "error";
+                messages.add(new TexMessage(TexMessage.Kind.ERROR, m.group(2), Integer.parseInt(m.group(1)),
+                        "bibtex: " + what.strip(), ""));
+            } else if (line.startsWith("I couldn't open") || line.contains("ERROR - ")) {
+                messages.add(new TexMessage(TexMessage.Kind.ERROR, "", 0, line.strip(), ""));
+            }
+        }
+        return messages;
+    }
+
+    private List<String> engineArguments(CompileJob job) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-interaction=nonstopmode");
+        arguments.add("-halt-on-error");
+        arguments.add("-file-line-error");
+        arguments.add("-recorder");
+        arguments.add(job.shellEscape() ? "-shell-escape" : "-no-shell-escape");
+        arguments.add(job.jobName() + ".tex");
+        return arguments;
+    }
+
+    /**
+     * TeX's own safety switches: read only below the working directory and the search paths (no absolute paths,
+     * no ..), write only into the working directory; log lines never wrapped so the parser sees whole messages.
+     */
+    static Map<String, String> texEnvironment(CompileJob job) {
+        Map<String, String> environment = new HashMap<>(job.environment());
+        environment.put("openin_any", "p");
+        environment.put("openout_any", "p");
+        environment.put("max_print_line", "100000");
+        environment.put("error_line", "254");
+        environment.put("half_error_line", "238");
+        environment.put("shell_escape", job.shellEscape() ? "t" : "f");
+        return environment;
+    }
+
+    private static String citationData(CompileJob job) throws EnvironmentException {
+        StringBuilder data = new StringBuilder();
+        try (var files = Files.list(job.workDir())) {
+            for (Path aux : files.filter(p -> p.getFileName().toString().endsWith(".aux")).sorted().toList()) {
+                for (String line : Files.readAllLines(aux, StandardCharsets.ISO_8859_1)) {
+                    if (line.startsWith("\\citation{") || line.startsWith("\\bibdata{")
+                            || line.startsWith("\\bibstyle{")) {
+                        data.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
+        }
+        return data.toString();
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** TeX writes its log in the input's 8-bit form; ISO-8859-1 reads every byte without failing. */
+    private static List<String> readLog(Path file) {
+        String text = readOrEmpty(file);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return new String(bytes, StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+    }
+
+    private static List<String> tail(List<String> lines) {
+        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
+    }
+
+    private static String shortName(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot <= 0 ? file : file.substring(dot);
+    }
+}

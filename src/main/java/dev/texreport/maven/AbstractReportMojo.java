@@ -1,0 +1,118 @@
+package dev.texreport.maven;
+
+import dev.texreport.core.Author;
+import dev.texreport.core.BuildRequest;
+import dev.texreport.core.Engine;
+import dev.texreport.core.ReportException;
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.maven.model.Developer;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** Parameters every report goal shares, and the translation of core exceptions into Maven's two kinds. */
+abstract class AbstractReportMojo extends AbstractMojo {
+    /** Skips the goal entirely. */
+    @Parameter(property = "report.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Milestones to build, comma-separated (e.g. {@code final} or {@code proposal,midterm}); empty builds every
+     *  milestone whose folder exists. */
+    @Parameter(property = "report.milestone")
+    protected String milestone;
+
+    /** TeX engine: {@code pdflatex}, {@code lualatex} or {@code xelatex}. */
+    @Parameter(property = "report.engine", defaultValue = "pdflatex")
+    protected String engine;
+
+    /** Seconds one TeX or bibtex process may run before it is killed. */
+    @Parameter(property = "report.timeout", defaultValue = "300")
+    protected int timeout;
+
+    /** Whether a milestone over its page limit fails the build; false turns it into a warning. */
+    @Parameter(property = "report.failOnPageLimit", defaultValue = "true")
+    protected boolean failOnPageLimit;
+
+    /** Directory holding the TeX binaries, when they are not on the PATH. */
+    @Parameter(property = "report.texBin")
+    protected File texBin;
+
+    /** Lets TeX run shell commands (\write18). Off by default; turn on only for sources you trust. */
+    @Parameter(property = "report.shellEscape", defaultValue = "false")
+    protected boolean shellEscape;
+
+    /** The report sources: one folder per milestone, results/, references.bib, figures/, shared/. */
+    @Parameter(property = "report.sourceDirectory", defaultValue = "${project.basedir}/src/report")
+    protected File sourceDirectory;
+
+    /** Where PDFs, working files and summary.json are written. */
+    @Parameter(property = "report.outputDirectory", defaultValue = "${project.build.directory}/report")
+    protected File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Builds the request from the parameters and the POM (title from name, authors from developers). */
+    protected BuildRequest buildRequest() throws MojoFailureException {
+        try {
+            BuildRequest.Builder builder = BuildRequest.builder(project.getBasedir().toPath())
+                    .sourceDir(sourceDirectory.toPath())
+                    .outputDir(outputDirectory.toPath())
+                    .milestones(splitList(milestone))
+                    .title(title())
+                    .authors(authors())
+                    .engine(Engine.parse(engine))
+                    .timeout(Duration.ofSeconds(timeout))
+                    .failOnPageLimit(failOnPageLimit)
+                    .shellEscape(shellEscape);
+            if (texBin != null) {
+                builder.texBin(texBin.toPath().toAbsolutePath());
+            }
+            if (timeout <= 0) {
+                throw new MojoFailureException("report.timeout must be a positive number of seconds, not " + timeout);
+            }
+            return builder.build();
+        } catch (ReportException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private String title() {
+        String name = project.getModel().getName();
+        if (name == null || name.isBlank()) {
+            getLog().warn("The POM has no <name>; using the artifactId '" + project.getArtifactId()
+                    + "' as the paper title. Set <name> to the paper's title.");
+            return project.getArtifactId();
+        }
+        return name.strip();
+    }
+
+    private List<Author> authors() {
+        List<Author> authors = new ArrayList<>();
+        for (Developer developer : project.getDevelopers()) {
+            authors.add(new Author(developer.getName(), developer.getEmail(), developer.getOrganization()));
+        }
+        if (authors.isEmpty()) {
+            getLog().warn("The POM lists no <developers>; the paper will show no authors.");
+        }
+        return authors;
+    }
+
+    static List<String> splitList(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A team's mistake fails the build; a broken environment is an execution error with a hint. */
+    static Exception translate(ReportException e) {
+        return e.isUserMistake() ? new MojoFailureException(e.getMessage()) : new MojoExecutionException(e.getMessage());
+    }
+}
