@@ -121,8 +121,7 @@ final class MilestoneBuilder {
     private String strayFloatMessage(MilestoneSpec spec, FloatPlacement stray, PageMeasure measure, Path workDir,
                                      Map<String, RenderedFile> generated) {
         String where = "";
-        RenderedFile source = generated.get(stray.file().replaceFirst("^\\./", "").replaceFirst("\\.tex$", "")
-                + ".tex");
+        RenderedFile source = generated.get(stray.file().replaceFirst("^\\./", ""));
         if (source != null) {
             where = SourceLocation.of(source.source(), source.lines().sourceLine(stray.line()))
                     .describe(request.projectDir()) + ": ";

@@ -1,0 +1,7 @@
+\section{Body}
+<#-- 95 paragraphs of filler, each about five lines long. -->
+<#list 1..95 as i>
+Paragraph ${i}. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. 
+
+</#list>
+\citep{ref0} \citep{ref1} \citep{ref2} \citep{ref3} \citep{ref4} \citep{ref5} \citep{ref6} \citep{ref7} \citep{ref8} \citep{ref9} \citep{ref10} \citep{ref11} \citep{ref12} \citep{ref13} \citep{ref14} \citep{ref15} \citep{ref16} \citep{ref17} \citep{ref18} \citep{ref19} \citep{ref20} \citep{ref21} \citep{ref22} \citep{ref23} \citep{ref24} \citep{ref25} \citep{ref26} \citep{ref27} \citep{ref28} \citep{ref29} \citep{ref30} \citep{ref31} \citep{ref32} \citep{ref33} \citep{ref34} \citep{ref35} \citep{ref36} \citep{ref37} \citep{ref38} \citep{ref39} \citep{ref40} \citep{ref41} \citep{ref42} \citep{ref43} \citep{ref44} \citep{ref45} \citep{ref46} \citep{ref47} \citep{ref48} \citep{ref49} \citep{ref50} \citep{ref51} \citep{ref52} \citep{ref53} \citep{ref54} \citep{ref55} \citep{ref56} \citep{ref57} \citep{ref58} \citep{ref59} \citep{ref60} \citep{ref61} \citep{ref62} \citep{ref63} \citep{ref64} \citep{ref65} \citep{ref66} \citep{ref67} \citep{ref68} \citep{ref69}
