@@ -10,7 +10,6 @@ import dev.texreport.core.tex.CompileJob;
 import dev.texreport.core.tex.CompileOutcome;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexFailure;
-import dev.texreport.core.tex.TexMessage;
 import dev.texreport.core.template.LineMap;
 import dev.texreport.core.template.TemplateRenderer;
 import dev.texreport.core.template.TemplateRenderer.RenderedFile;
@@ -85,11 +84,20 @@ final class MilestoneBuilder {
                 }
                 throw new SourceException(failure.getMessage(), problems);
             }
-            for (TexMessage message : outcome.messages()) {
-                warnings.add(diagnostics.map(message).format(request.projectDir()));
+            List<Diagnostic> texErrors = new ArrayList<>();
+            for (Diagnostic diagnostic : diagnostics.map(outcome.messages())) {
+                if (diagnostic.severity() == Diagnostic.Severity.ERROR) {
+                    texErrors.add(diagnostic);
+                } else {
+                    warnings.add(diagnostic.format(request.projectDir()));
+                }
             }
-            PageMeasure measure = new PageAccounting().measure(workDir.resolve(JOB + ".aux"));
+            if (!texErrors.isEmpty()) {
+                // A refused \write18 or file read does not stop TeX, but the PDF is not what the team wrote.
+                throw new SourceException("TeX refused part of the document", texErrors);
+            }
             List<String> errors = new ArrayList<>();
+            PageMeasure measure = new PageAccounting().measure(workDir.resolve(JOB + ".aux"));
             for (FloatPlacement stray : measure.strayFloats()) {
                 errors.add(strayFloatMessage(spec, stray, measure, workDir, generated));
             }

@@ -47,9 +47,18 @@ final class TexDiagnostics {
                     && blockedReads.stream().anyMatch(b -> message.subject().startsWith(b))) {
                 continue;
             }
-            diagnostics.add(map(message));
+            diagnostics.add(map(message.kind() == TexMessage.Kind.READ_BLOCKED ? locate(message, messages) : message));
         }
         return diagnostics;
+    }
+
+    /** The engine reports a refused read without a place; LaTeX's "file not found" that follows has one. */
+    private static TexMessage locate(TexMessage blocked, List<TexMessage> messages) {
+        return messages.stream()
+                .filter(m -> m.kind() == TexMessage.Kind.MISSING_FILE && m.subject().startsWith(blocked.subject()))
+                .findFirst()
+                .map(m -> new TexMessage(blocked.kind(), m.file(), m.line(), blocked.text(), blocked.subject()))
+                .orElse(blocked);
     }
 
     Diagnostic map(TexMessage message) {
