@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +48,13 @@ final class TexDiagnostics {
                     && blockedReads.stream().anyMatch(b -> message.subject().startsWith(b))) {
                 continue;
             }
-            diagnostics.add(map(message.kind() == TexMessage.Kind.READ_BLOCKED ? locate(message, messages) : message));
+            if (message.kind() == TexMessage.Kind.READ_BLOCKED) {
+                diagnostics.add(map(locate(message, messages)));
+            } else if (message.kind() == TexMessage.Kind.MISSING_FILE && message.subject().endsWith(".sty")) {
+                diagnostics.add(map(locatePackage(message)));
+            } else {
+                diagnostics.add(map(message));
+            }
         }
         return diagnostics;
     }
@@ -59,6 +66,25 @@ final class TexDiagnostics {
                 .findFirst()
                 .map(m -> new TexMessage(blocked.kind(), m.file(), m.line(), blocked.text(), blocked.subject()))
                 .orElse(blocked);
+    }
+
+    /**
+     * LaTeX reports a missing package after the file that asked for it was closed, so the log's place is the
+     * \\input in the document template. The \\usepackage line itself is found in the team's files instead.
+     */
+    private TexMessage locatePackage(TexMessage missing) {
+        String name = missing.subject().substring(0, missing.subject().length() - ".sty".length());
+        Pattern use = Pattern.compile("\\\\(?:usepackage|RequirePackage)\\s*(?:\\[[^]]*])?\\s*\\{[^}]*\\b"
+                + Pattern.quote(name) + "\\b[^}]*}");
+        for (Map.Entry<String, RenderedFile> file : generated.entrySet()) {
+            String[] lines = file.getValue().text().split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (use.matcher(lines[i]).find()) {
+                    return new TexMessage(missing.kind(), file.getKey(), i + 1, missing.text(), missing.subject());
+                }
+            }
+        }
+        return missing;
     }
 
     Diagnostic map(TexMessage message) {

@@ -34,6 +34,9 @@ class PageLimitTexTest {
         assertEquals(2, result.pdfPages(), "body and references share the second page");
         assertTrue(result.contentPages() > 1.05 && result.contentPages() < 1.95,
                 "content ends part-way down page 2, got " + result.contentPages());
+        // What a reader measures: where the References heading sits in the 9 in text block that starts 1 in down.
+        double reader = ReaderMeasure.pagesBefore(result.pdf(), "References", 72, 648);
+        assertEquals(reader, result.contentPages(), 0.1, "summary agrees with the page as printed");
     }
 
     @Test
