@@ -87,8 +87,8 @@ within the seed-to-seed variation of Table~\ref{tab:main}; at this scale neither
   \label{fig:fraction}
 \end{figure}
 
-Figure~\ref{fig:fraction} repeats the comparison on class-balanced subsets of the training set, which all
-models see in the same order; the number of epochs stays at 200, so the smaller subsets also get
+Figure~\ref{fig:fraction} repeats the comparison on class-balanced subsets of the training set, the same
+subsets for all models. The number of epochs stays at 200, so the smaller subsets also get
 proportionally fewer optimisation steps. We expected heavy augmentation to matter more as the data gets
 scarcer, following \citet{steiner2022howtotrain}. This is only partly what we see. The absolute benefit of
 heavy augmentation for the ViT is nearly constant between 25\% and 100\% of the data

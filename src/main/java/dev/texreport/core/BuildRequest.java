@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param timeout         the limit for one TeX or bibtex process
  * @param failOnPageLimit whether a milestone over its page limit fails the build
  * @param shellEscape     whether TeX may run shell commands (off unless the user opts in)
+ * @param failOnUndefinedReferences whether undefined citations and references after the last pass fail the build
  */
 public record BuildRequest(
         Path projectDir,
@@ -31,7 +32,8 @@ public record BuildRequest(
         Path texBin,
         Duration timeout,
         boolean failOnPageLimit,
-        boolean shellEscape) {
+        boolean shellEscape,
+        boolean failOnUndefinedReferences) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -61,6 +63,7 @@ public record BuildRequest(
         private Duration timeout = Duration.ofSeconds(300);
         private boolean failOnPageLimit = true;
         private boolean shellEscape;
+        private boolean failOnUndefinedReferences = true;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -78,10 +81,11 @@ public record BuildRequest(
         public Builder timeout(Duration value) { timeout = value; return this; }
         public Builder failOnPageLimit(boolean value) { failOnPageLimit = value; return this; }
         public Builder shellEscape(boolean value) { shellEscape = value; return this; }
+        public Builder failOnUndefinedReferences(boolean value) { failOnUndefinedReferences = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences);
         }
     }
 }

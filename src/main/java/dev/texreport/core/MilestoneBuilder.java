@@ -69,7 +69,8 @@ final class MilestoneBuilder {
                     pack.documentTemplate(), model);
             write(workDir.resolve(JOB + ".tex"), main);
 
-            TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated);
+            TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated,
+                    request.failOnUndefinedReferences(), doc.containsKey("bibliography"));
             CompileOutcome outcome;
             try {
                 outcome = compiler.compile(new CompileJob(spec.id(), request.engine(), workDir, JOB,
@@ -93,8 +94,9 @@ final class MilestoneBuilder {
                 }
             }
             if (!texErrors.isEmpty()) {
-                // A refused \write18 or file read does not stop TeX, but the PDF is not what the team wrote.
-                throw new SourceException("TeX refused part of the document", texErrors);
+                // A refused \write18 or file read, or an undefined citation, does not stop TeX, but the PDF is not
+                // what the team wrote; the previous good PDF stays.
+                throw new SourceException("the document has errors after the last pass", texErrors);
             }
             List<String> errors = new ArrayList<>();
             PageMeasure measure = new PageAccounting().measure(workDir.resolve(JOB + ".aux"));

@@ -32,11 +32,20 @@ final class TexDiagnostics {
 
     private final Path workDir;
     private final Map<String, RenderedFile> generated;
+    private final boolean undefinedIsError;
+    private final boolean hasBibliography;
 
-    /** @param generated files in the working directory (relative, with /) mapped to the source that made them */
-    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated) {
+    /**
+     * @param generated        files in the working directory (relative, with /) mapped to the source that made them
+     * @param undefinedIsError whether undefined citations and references are errors rather than warnings
+     * @param hasBibliography  whether the team has a references.bib (for the hint on undefined citations)
+     */
+    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated, boolean undefinedIsError,
+                   boolean hasBibliography) {
         this.workDir = workDir;
         this.generated = generated;
+        this.undefinedIsError = undefinedIsError;
+        this.hasBibliography = hasBibliography;
     }
 
     List<Diagnostic> map(List<TexMessage> messages) {
@@ -88,8 +97,10 @@ final class TexDiagnostics {
     }
 
     Diagnostic map(TexMessage message) {
-        Diagnostic.Severity severity = message.kind().isError() ? Diagnostic.Severity.ERROR
-                : Diagnostic.Severity.WARNING;
+        boolean undefined = message.kind() == TexMessage.Kind.UNDEFINED_CITATION
+                || message.kind() == TexMessage.Kind.UNDEFINED_REFERENCE;
+        Diagnostic.Severity severity = message.kind().isError() || undefined && undefinedIsError
+                ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING;
         SourceLocation location = null;
         String sourceLine = "";
         RenderedFile source = generated.get(message.file());
@@ -105,8 +116,13 @@ final class TexDiagnostics {
         return new Diagnostic(severity, location, explain(message), sourceLine);
     }
 
-    private static String explain(TexMessage message) {
+    private String explain(TexMessage message) {
         return switch (message.kind()) {
+            case UNDEFINED_CITATION -> message.text() + (hasBibliography
+                    ? ": src/report/references.bib has no entry with this key; add one or fix the key."
+                    : ": there is no src/report/references.bib; create it with an entry for this key.");
+            case UNDEFINED_REFERENCE -> message.text() + ": no \\label{" + message.subject() + "} exists; check the"
+                    + " spelling or add the label.";
             case MISSING_FILE -> missingFile(message.subject());
             case SHELL_ESCAPE_BLOCKED -> "this needs shell escape, which is off: TeX did not run '" + message.subject()
                     + "'. Packages such as minted or tikz externalize need it; set report.shellEscape=true only"

@@ -39,6 +39,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.failOnPageLimit", defaultValue = "true")
     protected boolean failOnPageLimit;
 
+    /** Whether citations and references still undefined after the last pass fail the build (else: warnings). */
+    @Parameter(property = "report.failOnUndefinedReferences", defaultValue = "true")
+    protected boolean failOnUndefinedReferences;
+
     /** Directory holding the TeX binaries, when they are not on the PATH. */
     @Parameter(property = "report.texBin")
     protected File texBin;
@@ -70,7 +74,8 @@ abstract class AbstractReportMojo extends AbstractMojo {
                     .engine(Engine.parse(engine))
                     .timeout(Duration.ofSeconds(timeout))
                     .failOnPageLimit(failOnPageLimit)
-                    .shellEscape(shellEscape);
+                    .shellEscape(shellEscape)
+                    .failOnUndefinedReferences(failOnUndefinedReferences);
             if (texBin != null) {
                 builder.texBin(texBin.toPath().toAbsolutePath());
             }

@@ -127,6 +127,42 @@ class SafetyAndDiagnosticsTexTest {
                 + "    7 | We make this \\bfx bold."), normalize(result.errors()));
     }
 
+    @Test
+    void anUndefinedCitationFailsAfterTheLastPassAtTheTemplateLine() throws Exception {
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/references.bib", "@misc{real, author={A B}, title={T}, year={2020}}\n")
+                .file("src/report/final/01.tex.ftl", "\\section{A}\n<#list 1..2 as i>Item ${i}.\n</#list>\n"
+                        + "Known \\citep{real}, unknown \\citep{nokey}.\n");
+        MilestoneResult result = buildFinal(project);
+        assertEquals(List.of("src/report/final/01.tex.ftl:4: Citation 'nokey' is undefined: src/report/references.bib"
+                + " has no entry with this key; add one or fix the key.\n"
+                + "    4 | Known \\citep{real}, unknown \\citep{nokey}."), normalize(result.errors()));
+        assertTrue(project.log.stream().anyMatch(l -> l.startsWith("INFO [final] pdflatex pass 3")),
+                "it failed after the last pass, not the first: " + project.log);
+
+        MilestoneResult relaxed = project.build(project.request().milestones(List.of("final"))
+                .failOnUndefinedReferences(false).build()).milestones().get(0);
+        assertTrue(relaxed.passed());
+        assertTrue(relaxed.warnings().get(0).contains("Citation 'nokey' is undefined"), relaxed.warnings().toString());
+    }
+
+    @Test
+    void referencesThatNeverSettleStopAfterTheCap() throws Exception {
+        // Each pass reads a number from the .aux and writes it back plus one: a fixed point is never reached.
+        TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", String.join("\n",
+                "\\makeatletter",
+                "\\providecommand\\drift{0}",
+                "\\immediate\\write\\@auxout{\\gdef\\string\\drift{\\the\\numexpr\\drift+1\\relax}}",
+                "\\makeatother",
+                "\\section{Drift}",
+                "Value \\drift.", ""));
+        MilestoneResult result = buildFinal(project);
+        assertEquals(1, result.errors().size(), result.errors().toString());
+        assertTrue(result.errors().get(0).startsWith("cross-references do not converge after 5 passes: main.aux keep"
+                + " changing"), result.errors().get(0));
+        assertEquals(5, project.log.stream().filter(l -> l.contains("pdflatex pass")).count());
+    }
+
     private static List<String> normalize(List<String> lines) {
         return lines.stream().map(l -> l.replace(System.lineSeparator(), "\n")).toList();
     }
