@@ -70,7 +70,8 @@ final class MilestoneBuilder {
             write(workDir.resolve(JOB + ".tex"), main);
 
             TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated,
-                    request.failOnUndefinedReferences(), doc.containsKey("bibliography"));
+                    request.failOnUndefinedReferences(),
+                    doc.containsKey("bibliography") ? request.sourceDir().resolve("references.bib") : null);
             CompileOutcome outcome;
             try {
                 outcome = compiler.compile(new CompileJob(spec.id(), request.engine(), workDir, JOB,

@@ -33,19 +33,18 @@ final class TexDiagnostics {
     private final Path workDir;
     private final Map<String, RenderedFile> generated;
     private final boolean undefinedIsError;
-    private final boolean hasBibliography;
+    private final Path bibFile;
 
     /**
      * @param generated        files in the working directory (relative, with /) mapped to the source that made them
      * @param undefinedIsError whether undefined citations and references are errors rather than warnings
-     * @param hasBibliography  whether the team has a references.bib (for the hint on undefined citations)
+     * @param bibFile          the team's references.bib, or null when there is none
      */
-    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated, boolean undefinedIsError,
-                   boolean hasBibliography) {
+    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated, boolean undefinedIsError, Path bibFile) {
         this.workDir = workDir;
         this.generated = generated;
         this.undefinedIsError = undefinedIsError;
-        this.hasBibliography = hasBibliography;
+        this.bibFile = bibFile;
     }
 
     List<Diagnostic> map(List<TexMessage> messages) {
@@ -104,7 +103,11 @@ final class TexDiagnostics {
         SourceLocation location = null;
         String sourceLine = "";
         RenderedFile source = generated.get(message.file());
-        if (source != null) {
+        if (message.kind() == TexMessage.Kind.BIB_WARNING && bibFile != null && !message.subject().isEmpty()) {
+            int line = entryLine(message.subject());
+            location = SourceLocation.of(bibFile, line);
+            sourceLine = lineOf(bibFile, line);
+        } else if (source != null) {
             int line = source.lines().sourceLine(message.line());
             location = SourceLocation.of(source.source(), line);
             sourceLine = lineOf(source.source(), line);
@@ -118,7 +121,7 @@ final class TexDiagnostics {
 
     private String explain(TexMessage message) {
         return switch (message.kind()) {
-            case UNDEFINED_CITATION -> message.text() + (hasBibliography
+            case UNDEFINED_CITATION -> message.text() + (bibFile != null
                     ? ": src/report/references.bib has no entry with this key; add one or fix the key."
                     : ": there is no src/report/references.bib; create it with an entry for this key.");
             case UNDEFINED_REFERENCE -> message.text() + ": no \\label{" + message.subject() + "} exists; check the"
@@ -144,6 +147,22 @@ final class TexDiagnostics {
         }
         return "File '" + file + "' not found. Put figures in src/report/figures/ (or the milestone's figures/)"
                 + " and refer to them by name, e.g. \\includegraphics{plot}.";
+    }
+
+    /** The line of {@code @type{key,} in the .bib, 0 when it is not found. */
+    private int entryLine(String key) {
+        try {
+            List<String> lines = Files.readAllLines(bibFile, StandardCharsets.UTF_8);
+            Pattern entry = Pattern.compile("^\\s*@\\w+\\s*[{(]\\s*" + Pattern.quote(key) + "\\s*,");
+            for (int i = 0; i < lines.size(); i++) {
+                if (entry.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static String lineOf(Path file, int line) {

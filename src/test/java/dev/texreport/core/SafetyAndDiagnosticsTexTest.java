@@ -147,6 +147,19 @@ class SafetyAndDiagnosticsTexTest {
     }
 
     @Test
+    void bibtexWarningsAreShownAtTheBibEntry() throws Exception {
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/references.bib", "@misc{other, author={C D}, title={U}, year={2019}}\n\n"
+                        + "@article{both, author={A B}, title={T}, year={2020}}\n")
+                .file("src/report/final/01.tex", "\\section{A}\nSee \\citep{both}.\n");
+        MilestoneResult result = buildFinal(project);
+        assertTrue(result.passed(), result.errors().toString());
+        assertEquals(List.of("src/report/references.bib:3: bibtex: empty journal in both\n"
+                + "    3 | @article{both, author={A B}, title={T}, year={2020}}"),
+                normalize(result.warnings()));
+    }
+
+    @Test
     void referencesThatNeverSettleStopAfterTheCap() throws Exception {
         // Each pass reads a number from the .aux and writes it back plus one: a fixed point is never reached.
         TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", String.join("\n",

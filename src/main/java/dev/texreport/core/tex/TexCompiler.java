@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class TexCompiler {
     public static final int MAX_PASSES = 5;
+    private static final Pattern BIB_WARNING = Pattern.compile("^Warning--(.*)$");
+    private static final Pattern BIB_WARNING_KEY = Pattern.compile(" in (\\S+)$");
     private static final Pattern BIB_ERROR_LOCATION = Pattern.compile("^-+line (\\d+) of file (\\S+)");
 
     private final ProcessRunner runner;
@@ -46,6 +48,7 @@ public final class TexCompiler {
         String bcfData = "";
         String reason = "first pass";
         int bibRuns = 0;
+        List<TexMessage> bibWarnings = new ArrayList<>();
         List<String> changed = List.of();
         for (int pass = 1; pass <= MAX_PASSES; pass++) {
             ProcessOutcome outcome = runner.run(new ProcessSpec(engine, engineArguments(job), job.workDir(),
@@ -68,13 +71,13 @@ public final class TexCompiler {
             reason = "";
             String newCitations = citationData(job);
             if (newCitations.contains("\\bibdata") && !newCitations.equals(citationData)) {
-                runBibliography(job, "bibtex", List.of(job.jobName()), environment, pass);
+                bibWarnings = runBibliography(job, "bibtex", List.of(job.jobName()), environment, pass);
                 bibRuns++;
                 citationData = newCitations;
             }
             String newBcf = readOrEmpty(job.file(".bcf"));
             if (!newBcf.isEmpty() && !newBcf.equals(bcfData)) {
-                runBibliography(job, "biber", List.of(job.jobName()), environment, pass);
+                bibWarnings = runBibliography(job, "biber", List.of(job.jobName()), environment, pass);
                 bibRuns++;
                 bcfData = newBcf;
             }
@@ -87,7 +90,9 @@ public final class TexCompiler {
             }
             changed = after.changedSince(before);
             if (changed.isEmpty()) {
-                return new CompileOutcome(job.file(".pdf"), parser.parse(logLines, outcome.output()), pass, bibRuns);
+                List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
+                messages.addAll(bibWarnings);
+                return new CompileOutcome(job.file(".pdf"), messages, pass, bibRuns);
             }
             if (seen.subList(0, seen.size() - 1).contains(after)) {
                 throw nonConvergence(job, pass, changed, "they returned to an earlier state");
@@ -108,8 +113,9 @@ public final class TexCompiler {
                 List.of());
     }
 
-    private void runBibliography(CompileJob job, String program, List<String> arguments,
-                                 Map<String, String> environment, int afterPass)
+    /** Runs bibtex or biber; returns its warnings about the .bib (missing entries surface later as citations). */
+    private List<TexMessage> runBibliography(CompileJob job, String program, List<String> arguments,
+                                             Map<String, String> environment, int afterPass)
             throws EnvironmentException, TexFailure {
         Path executable = locator.locate(program);
         ProcessOutcome outcome = runner.run(new ProcessSpec(executable, arguments, job.workDir(), environment,
@@ -126,6 +132,25 @@ public final class TexCompiler {
             throw new TexFailure("[" + job.label() + "] " + program + " failed", bibErrors(blg, outcome.output()),
                     tail(blg.isEmpty() ? outcome.output() : blg));
         }
+        return bibWarnings(readLog(job.file(".blg")));
+    }
+
+    /** {@code Warning--can't use both volume and number fields in key}: the entry's key is the subject. */
+    static List<TexMessage> bibWarnings(List<String> blg) {
+        List<TexMessage> warnings = new ArrayList<>();
+        for (String line : blg) {
+            Matcher m = BIB_WARNING.matcher(line);
+            if (m.find() && !line.contains("I didn't find a database entry")) {
+                String text = m.group(1).strip();
+                Matcher key = BIB_WARNING_KEY.matcher(text);
+                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "bibtex: " + text,
+                        key.find() ? key.group(1) : ""));
+            } else if (line.startsWith("WARN - ")) {
+                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "biber: " + line.substring(7).strip(),
+                        ""));
+            }
+        }
+        return warnings;
     }
 
     /** bibtex prints an error, then {@code ---line N of file F}; biber prints {@code ERROR - ...}. */

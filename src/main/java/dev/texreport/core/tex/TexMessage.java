@@ -21,6 +21,7 @@ public record TexMessage(Kind kind, String file, int line, String text, String s
         MULTIPLY_DEFINED_LABEL,
         OVERFULL_BOX,
         FONT_WARNING,
+        BIB_WARNING,
         OTHER_WARNING;
 
         public boolean isError() {
