@@ -1,0 +1,2 @@
+\section{A}
+Top-1: ${results.cifar.top1}.
