@@ -69,6 +69,18 @@ class SafetyAndDiagnosticsTexTest {
     }
 
     @Test
+    void shellEscapeIsAnExplicitOptInThatWarnsOnEveryBuild() throws Exception {
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/final/01.tex", "\\section{Shell}\n\\immediate\\write18{touch made-by-tex}\nText.\n");
+        MilestoneResult result = project.build(project.request().milestones(List.of("final")).shellEscape(true)
+                .build()).milestones().get(0);
+        assertTrue(result.passed(), result.errors().toString());
+        assertTrue(Files.exists(dir.resolve("target/report/final/made-by-tex")));
+        assertEquals("WARN Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
+                + " Only build sources you trust.", project.log.get(0));
+    }
+
+    @Test
     void aMissingPackageIsNamedWithHowToInstallIt() throws Exception {
         TeamProject project = new TeamProject(dir)
                 .file("src/report/preamble.tex", "\\usepackage{doesnotexist}\n")
