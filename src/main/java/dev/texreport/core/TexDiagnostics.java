@@ -106,15 +106,15 @@ final class TexDiagnostics {
         if (message.kind() == TexMessage.Kind.BIB_WARNING && bibFile != null && !message.subject().isEmpty()) {
             int line = entryLine(message.subject());
             location = SourceLocation.of(bibFile, line);
-            sourceLine = lineOf(bibFile, line);
+            sourceLine = SourceLines.line(bibFile, line);
         } else if (source != null) {
             int line = source.lines().sourceLine(message.line());
             location = SourceLocation.of(source.source(), line);
-            sourceLine = lineOf(source.source(), line);
+            sourceLine = SourceLines.line(source.source(), line);
         } else if (!message.file().isEmpty() && !Path.of(message.file()).isAbsolute()) {
             Path file = workDir.resolve(message.file());
             location = SourceLocation.of(file, message.line());
-            sourceLine = lineOf(file, message.line());
+            sourceLine = SourceLines.line(file, message.line());
         }
         return new Diagnostic(severity, location, explain(message), sourceLine);
     }
@@ -165,15 +165,4 @@ final class TexDiagnostics {
         return 0;
     }
 
-    private static String lineOf(Path file, int line) {
-        if (line <= 0 || !Files.isRegularFile(file)) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return line <= lines.size() ? lines.get(line - 1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }

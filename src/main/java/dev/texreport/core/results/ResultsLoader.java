@@ -12,6 +12,7 @@ import dev.texreport.core.Diagnostic;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.SourceException;
+import dev.texreport.core.SourceLines;
 import dev.texreport.core.SourceLocation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -66,7 +67,7 @@ public final class ResultsLoader {
                 int line = where == null ? 0 : where.getLineNr();
                 int column = where == null ? 0 : where.getColumnNr();
                 problems.add(Diagnostic.error(new SourceLocation(file, line, column),
-                        "invalid JSON: " + e.getOriginalMessage()).withSourceLine(lineOf(file, line)));
+                        "invalid JSON: " + e.getOriginalMessage()).withSourceLine(SourceLines.line(file, line)));
             } catch (IOException e) {
                 throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -113,16 +114,6 @@ public final class ResultsLoader {
         return node.asText();
     }
 
-    private static String lineOf(Path file, int line) {
-        if (line <= 0) {
-            return "";
-        }
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.skip(line - 1L).findFirst().orElse("");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "";
-        }
-    }
 
     /** The loaded model and the files it came from. */
     public record LoadedResults(Map<String, Object> model, List<Path> files) { }

@@ -4,6 +4,7 @@ import dev.texreport.core.Diagnostic;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.SourceException;
+import dev.texreport.core.SourceLines;
 import dev.texreport.core.SourceLocation;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.core.InvalidReferenceException;
@@ -19,7 +20,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -96,7 +96,7 @@ public final class TemplateRenderer {
     private SourceException parseError(ParseException e, Path fallbackFile) {
         Path file = e.getTemplateName() == null ? fallbackFile : sourceDir.resolve(e.getTemplateName());
         SourceLocation where = new SourceLocation(file, e.getLineNumber(), e.getColumnNumber());
-        String line = lineOf(file, e.getLineNumber());
+        String line = SourceLines.line(file, e.getLineNumber());
         String message = "FreeMarker syntax error: " + firstLine(e.getEditorMessage()) + mathHint(line);
         return new SourceException(Diagnostic.error(where, message).withSourceLine(line));
     }
@@ -105,7 +105,7 @@ public final class TemplateRenderer {
         Path file = e.getTemplateSourceName() == null ? null : sourceDir.resolve(e.getTemplateSourceName());
         int lineNumber = e.getLineNumber() == null ? 0 : e.getLineNumber();
         int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
-        String line = file == null ? "" : lineOf(file, lineNumber);
+        String line = file == null ? "" : SourceLines.line(file, lineNumber);
         String message;
         String expression = e.getBlamedExpressionString();
         if (e instanceof InvalidReferenceException && expression != null) {
@@ -146,17 +146,6 @@ public final class TemplateRenderer {
         }
     }
 
-    static String lineOf(Path file, int line) {
-        if (file == null || line <= 0) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return line <= lines.size() ? lines.get(line - 1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     /** A rendered template: its source file, the LaTeX text and the map from output lines to source lines. */
     public record RenderedFile(Path source, String text, LineMap lines) { }
