@@ -17,6 +17,7 @@ public final class BuildReporter {
     }
 
     public void logProblems(BuildResult result, ReportLog log) {
+        result.warnings().forEach(log::warn);
         for (MilestoneResult m : result.milestones()) {
             m.warnings().forEach(w -> log.warn("[" + m.id() + "] " + w));
             for (String error : m.errors()) {

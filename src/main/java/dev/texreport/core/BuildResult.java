@@ -3,10 +3,14 @@ package dev.texreport.core;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The outcome of one {@code report:build}: every requested milestone, and where the summary was written. */
-public record BuildResult(List<MilestoneResult> milestones, Path summaryJson) {
+/**
+ * The outcome of one {@code report:build}: every requested milestone, warnings about the report as a whole (such
+ * as unused results files), and where the summary was written.
+ */
+public record BuildResult(List<MilestoneResult> milestones, List<String> warnings, Path summaryJson) {
     public BuildResult {
         milestones = List.copyOf(milestones);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean passed() {

@@ -10,9 +10,14 @@ import dev.texreport.core.tex.CompileJob;
 import dev.texreport.core.tex.CompileOutcome;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexFailure;
+import dev.texreport.core.results.Palette;
+import dev.texreport.core.results.ResultsLoader;
 import dev.texreport.core.template.LineMap;
+import dev.texreport.core.template.RenderContext;
+import dev.texreport.core.template.ResultsModel;
 import dev.texreport.core.template.TemplateRenderer;
 import dev.texreport.core.template.TemplateRenderer.RenderedFile;
+import dev.texreport.core.template.vocab.Vocabulary;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,15 +45,20 @@ final class MilestoneBuilder {
     private final TemplateRenderer renderer;
     private final TexCompiler compiler;
     private final Map<String, Object> baseModel;
+    private final ResultsLoader.LoadedResults results;
+    private final Palette palette;
     private final ReportLog log;
 
     MilestoneBuilder(BuildRequest request, TemplatePack pack, TemplateRenderer renderer, TexCompiler compiler,
-                     Map<String, Object> baseModel, ReportLog log) {
+                     Map<String, Object> baseModel, ResultsLoader.LoadedResults results, Palette palette,
+                     ReportLog log) {
         this.request = request;
         this.pack = pack;
         this.renderer = renderer;
         this.compiler = compiler;
         this.baseModel = baseModel;
+        this.results = results;
+        this.palette = palette;
         this.log = log;
     }
 
@@ -56,14 +66,21 @@ final class MilestoneBuilder {
     MilestoneResult build(MilestoneSpec spec) {
         Path workDir = request.outputDir().resolve(spec.id());
         List<String> warnings = new ArrayList<>();
+        RenderContext context = new RenderContext(results.owners(), request.sourceDir().resolve("results"), palette);
         try {
             MilestoneSources sources = MilestoneSources.scan(request.sourceDir(), spec.id());
             freshDirectory(workDir);
             Map<String, Object> model = new LinkedHashMap<>(baseModel);
+            model.put("results", new ResultsModel(results.model(), results.entries(), context,
+                    renderer.objectWrapper()));
+            model.putAll(Vocabulary.calls(context));
             model.put("milestone", Map.of("id", spec.id(), "title", spec.title(), "pageLimit", spec.pageLimit()));
             Map<String, RenderedFile> generated = new LinkedHashMap<>();
             Map<String, Object> doc = assemble(sources, workDir, model, generated);
+            doc.put("pgfplots", context.usesPgfplots());
             model.put("doc", doc);
+            String templates = request.projectDir().relativize(request.sourceDir()).toString().replace('\\', '/');
+            context.warnings().forEach(w -> warnings.add(templates + "/" + w));
             writeSupportFiles(workDir);
             String main = renderer.renderText(pack.name() + "/" + TemplatePack.DOCUMENT_TEMPLATE,
                     pack.documentTemplate(), model);
@@ -109,7 +126,7 @@ final class MilestoneBuilder {
             int pdfPages = new PdfInspector().pageCount(pdf);
             MilestoneResult measured = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(),
                     measure.contentPages(), pdfPages, measure.linesPerPage(), outcome.enginePasses(),
-                    outcome.bibRuns(), warnings, errors, null);
+                    outcome.bibRuns(), warnings, errors, null, context.usedFiles());
             if (measured.overLimit()) {
                 if (request.failOnPageLimit()) {
                     errors.add(measured.overLimitMessage());
@@ -119,13 +136,13 @@ final class MilestoneBuilder {
             }
             return new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), measure.contentPages(),
                     pdfPages, measure.linesPerPage(), outcome.enginePasses(), outcome.bibRuns(), warnings, errors,
-                    null);
+                    null, context.usedFiles());
         } catch (ReportException e) {
             List<String> errors = e instanceof SourceException source
                     ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
                     : List.of(e.getMessage());
             return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
-                    warnings, errors, e);
+                    warnings, errors, e, context.usedFiles());
         }
     }
 

@@ -18,13 +18,15 @@ import java.util.List;
  * @param warnings      user-facing warnings
  * @param errors        user-facing errors (compile errors, stray floats, page limit when it fails the build)
  * @param failure       the exception that stopped this milestone, or null
+ * @param resultsUsed   the results files the milestone's templates read
  */
 public record MilestoneResult(String id, String title, Path pdf, int pageLimit, double contentPages, int pdfPages,
                               double linesPerPage, int enginePasses, int bibRuns, List<String> warnings,
-                              List<String> errors, ReportException failure) {
+                              List<String> errors, ReportException failure, java.util.Set<Path> resultsUsed) {
     public MilestoneResult {
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);
+        resultsUsed = java.util.Set.copyOf(resultsUsed);
     }
 
     public boolean passed() {

@@ -2,6 +2,7 @@ package dev.texreport.core;
 
 import dev.texreport.core.pack.MilestoneSpec;
 import dev.texreport.core.pack.TemplatePack;
+import dev.texreport.core.results.Palette;
 import dev.texreport.core.results.ResultsLoader;
 import dev.texreport.core.tex.EngineLocator;
 import dev.texreport.core.tex.ProcessRunner;
@@ -11,6 +12,8 @@ import dev.texreport.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +63,29 @@ public final class ReportService {
         TemplateRenderer renderer = new TemplateRenderer(request.sourceDir());
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, renderer, compiler,
-                baseModel(request, pack, results), log);
+                baseModel(request, pack), results, new Palette(), log);
 
         List<MilestoneResult> built = new ArrayList<>();
         for (MilestoneSpec milestone : milestones) {
             built.add(builder.build(milestone));
         }
+        List<String> warnings = new ArrayList<>();
+        boolean everyMilestone = request.milestones().isEmpty()
+                && built.stream().allMatch(m -> m.failure() == null);
+        if (everyMilestone) {
+            Set<Path> used = new HashSet<>();
+            built.forEach(m -> used.addAll(m.resultsUsed()));
+            for (Path file : results.files()) {
+                if (!used.contains(file)) {
+                    warnings.add(request.projectDir().relativize(file).toString().replace('\\', '/')
+                            + ": no milestone uses this results file; use it, or move it out of results/");
+                }
+            }
+        }
         Path summary = request.outputDir().resolve("summary.json");
-        new SummaryWriter().write(summary, request.projectDir(), built);
-        return new BuildResult(built, summary);
+        new SummaryWriter(new Provenance(runner, path, request.projectDir())).write(summary, request.projectDir(),
+                built, warnings);
+        return new BuildResult(built, warnings, summary);
     }
 
     private static List<MilestoneSpec> selectMilestones(BuildRequest request, TemplatePack pack)
@@ -95,10 +112,8 @@ public final class ReportService {
         return selected;
     }
 
-    private static Map<String, Object> baseModel(BuildRequest request, TemplatePack pack,
-                                                 ResultsLoader.LoadedResults results) {
+    private static Map<String, Object> baseModel(BuildRequest request, TemplatePack pack) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("results", results.model());
         List<Map<String, Object>> authors = new ArrayList<>();
         for (Author author : request.authors()) {
             authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation()));

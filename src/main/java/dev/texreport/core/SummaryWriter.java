@@ -13,10 +13,17 @@ import java.util.List;
 /** Writes target/report/summary.json, the machine-readable account of a build for CI and course staff. */
 final class SummaryWriter {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Provenance provenance;
 
-    void write(Path file, Path projectDir, List<MilestoneResult> milestones) throws EnvironmentException {
+    SummaryWriter(Provenance provenance) {
+        this.provenance = provenance;
+    }
+
+    void write(Path file, Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings)
+            throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("milestones");
+        java.util.Map<Path, ObjectNode> described = new java.util.HashMap<>();
         for (MilestoneResult m : milestones) {
             ObjectNode node = array.addObject();
             node.put("id", m.id());
@@ -40,7 +47,22 @@ final class SummaryWriter {
             m.warnings().forEach(warnings::add);
             ArrayNode errors = node.putArray("errors");
             m.errors().forEach(errors::add);
+            ArrayNode results = node.putArray("results");
+            for (Path used : m.resultsUsed().stream().sorted().toList()) {
+                ObjectNode entry = described.get(used);
+                if (entry == null) {
+                    entry = mapper.createObjectNode();
+                    entry.put("file", projectDir.relativize(used).toString().replace('\\', '/'));
+                    entry.put("sha256", Provenance.sha256(used));
+                    ObjectNode target = entry;
+                    provenance.lastCommit(used).ifPresent(c -> target.put("gitCommit", c));
+                    described.put(used, entry);
+                }
+                results.add(entry.deepCopy());
+            }
         }
+        ArrayNode warnings = root.putArray("warnings");
+        buildWarnings.forEach(warnings::add);
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Loads every JSON file below {@code results/} into plain Java values for the templates: objects become maps in
- * file order, arrays lists, numbers exact {@link BigDecimal}s (never binary floating point). A file
+ * Loads every JSON and CSV file below {@code results/} into plain Java values for the templates: objects become maps
+ * in file order, arrays lists, numbers exact {@link BigDecimal}s (never binary floating point). A file
  * {@code results/cifar10.json} is {@code results.cifar10}; {@code results/vit/seed0.json} is
- * {@code results.vit.seed0}.
+ * {@code results.vit.seed0}; a CSV file is a list of records, one per row.
  */
 public final class ResultsLoader {
+    private final CsvRuns csv = new CsvRuns();
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -46,22 +48,29 @@ public final class ResultsLoader {
     public LoadedResults load(Path resultsDir) throws ReportException {
         Map<String, Object> model = new TreeMap<>();
         List<Path> files = new ArrayList<>();
+        Map<String, Path> entries = new LinkedHashMap<>();
+        Map<Object, Path> owners = new IdentityHashMap<>();
         if (!Files.isDirectory(resultsDir)) {
-            return new LoadedResults(model, files);
+            return new LoadedResults(model, files, entries, owners);
         }
-        List<Path> jsonFiles;
+        List<Path> dataFiles;
         try (Stream<Path> walk = Files.walk(resultsDir)) {
-            jsonFiles = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
-                    .sorted().toList();
+            dataFiles = walk.filter(p -> Files.isRegularFile(p) && isData(p)).sorted().toList();
         } catch (IOException e) {
             throw new EnvironmentException("Cannot list " + resultsDir + ": " + e.getMessage(), e);
         }
         List<Diagnostic> problems = new ArrayList<>();
-        for (Path file : jsonFiles) {
+        for (Path file : dataFiles) {
             try {
-                Object value = toJava(mapper.readTree(file.toFile()));
-                insert(model, resultsDir.relativize(file), value);
+                Object value = file.getFileName().toString().endsWith(".csv") ? csv.read(file)
+                        : toJava(mapper.readTree(file.toFile()));
+                Path relative = resultsDir.relativize(file);
+                String key = insert(model, relative, value, problems, file);
+                entries.put(key, file);
+                own(value, file, owners);
                 files.add(file);
+            } catch (SourceException e) {
+                problems.addAll(e.diagnostics());
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation();
                 int line = where == null ? 0 : where.getLineNr();
@@ -73,19 +82,52 @@ public final class ResultsLoader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new SourceException(problems.size() + " results file(s) are not valid JSON", problems);
+            throw new SourceException(problems.size() + " results file(s) cannot be read", problems);
         }
-        return new LoadedResults(model, files);
+        return new LoadedResults(model, files, entries, owners);
     }
 
+    private static boolean isData(Path file) {
+        String name = file.getFileName().toString();
+        return (name.endsWith(".json") || name.endsWith(".csv")) && !name.startsWith(".");
+    }
+
+    /** Puts a file's value at its place in the tree; returns its key path, e.g. {@code vit-s16/seed0}. */
     @SuppressWarnings("unchecked")
-    private static void insert(Map<String, Object> model, Path relative, Object value) {
+    private static String insert(Map<String, Object> model, Path relative, Object value, List<Diagnostic> problems,
+                                 Path file) {
         Map<String, Object> level = model;
+        StringBuilder key = new StringBuilder();
         for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            level = (Map<String, Object>) level.computeIfAbsent(relative.getName(i).toString(), k -> new TreeMap<>());
+            String folder = relative.getName(i).toString();
+            key.append(folder).append('/');
+            Object existing = level.computeIfAbsent(folder, k -> new TreeMap<>());
+            if (!(existing instanceof TreeMap<?, ?>)) {
+                problems.add(Diagnostic.error(SourceLocation.of(file, 0), "clashes with the results file of the same"
+                        + " name as its folder '" + folder + "'; rename one of them."));
+                return key.toString();
+            }
+            level = (Map<String, Object>) existing;
         }
-        String file = relative.getFileName().toString();
-        level.put(file.substring(0, file.length() - ".json".length()), value);
+        String name = relative.getFileName().toString();
+        name = name.substring(0, name.lastIndexOf('.'));
+        if (level.containsKey(name)) {
+            problems.add(Diagnostic.error(SourceLocation.of(file, 0), "has the same name as another results file or"
+                    + " folder ('" + name + "'); rename one of them."));
+        }
+        level.put(name, value);
+        return key.append(name).toString();
+    }
+
+    /** Records every object and array of a file's value as coming from that file. */
+    private static void own(Object value, Path file, Map<Object, Path> owners) {
+        if (value instanceof Map<?, ?> map) {
+            owners.put(map, file);
+            map.values().forEach(v -> own(v, file, owners));
+        } else if (value instanceof List<?> list) {
+            owners.put(list, file);
+            list.forEach(v -> own(v, file, owners));
+        }
     }
 
     private static Object toJava(JsonNode node) {
@@ -115,6 +157,14 @@ public final class ResultsLoader {
     }
 
 
-    /** The loaded model and the files it came from. */
-    public record LoadedResults(Map<String, Object> model, List<Path> files) { }
+    /**
+     * The loaded model and where it came from.
+     *
+     * @param model   the tree below {@code results}: folders are sorted maps, files their parsed values
+     * @param files   every file read
+     * @param entries each file's key path in the tree ({@code vit-s16/seed0}) and the file
+     * @param owners  every object and array of the model, by identity, and the file it came from
+     */
+    public record LoadedResults(Map<String, Object> model, List<Path> files, Map<String, Path> entries,
+                                Map<Object, Path> owners) { }
 }

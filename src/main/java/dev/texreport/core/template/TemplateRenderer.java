@@ -57,6 +57,11 @@ public final class TemplateRenderer {
         config.setLocalizedLookup(false);
     }
 
+    /** The wrapper that turns Java values into what templates see. */
+    public freemarker.template.ObjectWrapper objectWrapper() {
+        return config.getObjectWrapper();
+    }
+
     /** Renders one template below the source directory. */
     public RenderedFile render(Path templateFile, Map<String, Object> model) throws ReportException {
         String name = sourceDir.relativize(templateFile).toString().replace('\\', '/');
