@@ -47,6 +47,7 @@
 <#if doc.acknowledgements??>
 
 \begin{ack}
+\texreportMark{acknowledgements}
 \input{${doc.acknowledgements?no_esc}}
 \end{ack}
 </#if>

@@ -70,6 +70,21 @@ class PageLimitTexTest {
     }
 
     @Test
+    void floatsFlushedAfterAShortBodyWithoutBackMatterCountAsContent() throws Exception {
+        StringBuilder body = new StringBuilder("\\section{Body}\nShort text.\n");
+        for (int i = 0; i < 3; i++) {
+            body.append("\\begin{figure}[t]\\centering\\rule{0.9\\textwidth}{0.4\\textheight}"
+                    + "\\caption{Figure}\\end{figure}\n");
+        }
+        TeamProject project = new TeamProject(dir).file("src/report/final/01-body.tex", body.toString());
+        MilestoneResult result = buildFinal(project);
+        assertTrue(result.passed(), () -> String.join("\n", result.errors()));
+        assertTrue(result.pdfPages() >= 2);
+        assertTrue(result.contentPages() > result.pdfPages() - 1, "the last figure's page counts: "
+                + result.contentPages() + " of " + result.pdfPages());
+    }
+
+    @Test
     void contentThatExactlyFillsTheLimitPasses() throws Exception {
         // A rule exactly as tall as the text block fills page 1 and nothing spills onto page 2.
         TeamProject project = new TeamProject(dir)

@@ -71,15 +71,15 @@ public final class PageAccounting {
         for (String[] mark : rawMarks) {
             marks.putIfAbsent(mark[0], geometry.position(Integer.parseInt(mark[1]), Long.parseLong(mark[2])));
         }
-        PagePosition bodyEnd = marks.get("bodyend");
-        PagePosition appendix = marks.get("appendix");
-        if (bodyEnd == null && appendix == null) {
+        PagePosition bodyEnd = earliest(marks.get("bodyend"), marks.get("appendix"));
+        if (bodyEnd == null) {
             throw new EnvironmentException(source + " has no end-of-body mark; the template pack's document template"
                     + " must call \\texreportBodyEnd where the counted body ends.");
         }
-        PagePosition backMatter = bodyEnd == null || appendix != null && appendix.compareTo(bodyEnd) < 0
-                ? appendix : bodyEnd;
-        PagePosition contentEnd = backMatter;
+        // Back matter that is really typeset: references, acknowledgements or an appendix.
+        PagePosition backMatter = earliest(earliest(marks.get("references"), marks.get("acknowledgements")),
+                marks.get("appendix"));
+        PagePosition contentEnd = bodyEnd;
         List<FloatPlacement> stray = new ArrayList<>();
         for (String[] f : floats) {
             if (!f[2].equals("body")) {
@@ -87,7 +87,7 @@ public final class PageAccounting {
             }
             FloatPlacement placement = new FloatPlacement(f[0], f[1], true, f[3], Integer.parseInt(f[4]),
                     geometry.position(Integer.parseInt(f[5]), Long.parseLong(f[6])));
-            if (placement.position().page() > backMatter.page()) {
+            if (backMatter != null && placement.position().page() > backMatter.page()) {
                 stray.add(placement);
             }
             if (placement.position().compareTo(contentEnd) > 0) {
@@ -96,6 +96,13 @@ public final class PageAccounting {
         }
         double linesPerPage = leading > 0 ? textHeight / leading : 0;
         return new PageMeasure(contentEnd, backMatter, linesPerPage, stray);
+    }
+
+    private static PagePosition earliest(PagePosition a, PagePosition b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Turns engine coordinates into a fraction of the text block. */

@@ -6,7 +6,7 @@ import java.util.List;
  * The page accounting of one typeset document.
  *
  * @param contentEnd   where the counted content ends (the end of the body, or a body float placed after it)
- * @param backMatter   where the uncounted back matter begins (end of body or \appendix, whichever comes first)
+ * @param backMatter   where typeset back matter (references, acknowledgements, appendix) begins, or null if none
  * @param linesPerPage text lines a page holds at the body's leading (to say "about 22 lines over")
  * @param strayFloats  body floats that LaTeX placed on a page after the back matter began: content beyond the body
  */

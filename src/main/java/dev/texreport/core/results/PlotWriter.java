@@ -24,6 +24,7 @@ public final class PlotWriter {
         List<Object> series = spec.series() == null ? java.util.Collections.singletonList(null)
                 : set.distinct(spec.series(), set.runs());
         StringBuilder plots = new StringBuilder();
+        java.util.Set<BigDecimal> xs = new java.util.TreeSet<>();
         for (Object name : series) {
             List<Map<String, Object>> runs = name == null ? set.runs() : set.where(Map.of(spec.series(), name));
             Map<BigDecimal, List<BigDecimal>> byX = new java.util.TreeMap<>();
@@ -32,6 +33,7 @@ public final class PlotWriter {
                 BigDecimal y = RunSet.number(run.get(spec.y()));
                 if (x != null && y != null) {
                     byX.computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+                    xs.add(x);
                 }
             }
             if (byX.isEmpty()) {
@@ -66,7 +68,10 @@ public final class PlotWriter {
             }
         }
         String xLabel = spec.xLabel() != null ? spec.xLabel() : LatexOutputFormat.escape(spec.x());
-        return figure(spec, provenance, "", xLabel, plots.toString());
+        // A few whole-number x values (epochs) get a tick each instead of fractional ticks.
+        String axis = xs.size() <= 12 && xs.stream().allMatch(x -> x.stripTrailingZeros().scale() <= 0)
+                ? "      xtick=data,\n" : "";
+        return figure(spec, provenance, axis, xLabel, plots.toString());
     }
 
     public String barChart(RunSet set, PlotSpec spec, String provenance) {
@@ -78,28 +83,31 @@ public final class PlotWriter {
         }
         StringBuilder names = new StringBuilder();
         StringBuilder plots = new StringBuilder();
+        // A unitless bar width would be read in axis units, which symbolic x coordinates do not have.
+        long barWidth = Math.min(28, Math.round(0.5 * 330 / Math.max(1, categories.size())));
+        int index = 0;
         for (Map.Entry<Object, Summary> bar : bars.entrySet()) {
             String category = String.valueOf(bar.getKey());
-            String symbol = symbol(category);
+            String symbol = symbol(index++);
             names.append(names.length() == 0 ? "" : ",").append(symbol);
             Summary s = bar.getValue();
             if (s.mean() == null) {
                 continue;
             }
-            plots.append("    \\addplot[ybar, bar width=0.6, bar shift=0pt, fill=").append(palette.colour(category))
+            // Bars are given as a one-row table: pgfplots parses coordinate-form error offsets as symbolic x values.
+            plots.append("    \\addplot[ybar, bar width=").append(barWidth).append("pt, bar shift=0pt, fill=")
+                    .append(palette.colour(category))
                     .append(", draw=none, error bars/.cd, y dir=both, y explicit, error bar style={black}]")
-                    .append(" coordinates {(").append(symbol).append(',').append(plain(s.mean())).append(')');
-            if (s.std() != null) {
-                plots.append(" +- (0,").append(plain(s.std())).append(')');
-            }
-            plots.append("};\n");
+                    .append(" table[x=x, y=y, y error=e, row sep=\\\\] {x y e\\\\ ").append(symbol).append(' ')
+                    .append(plain(s.mean())).append(' ').append(s.std() == null ? "0" : plain(s.std()))
+                    .append("\\\\};\n");
         }
         StringBuilder ticks = new StringBuilder();
         for (Object category : categories) {
             ticks.append(ticks.length() == 0 ? "" : ",").append('{')
                     .append(LatexOutputFormat.escape(String.valueOf(category))).append('}');
         }
-        String axis = "      symbolic x coords={" + names + "}, xtick=data, xticklabels={" + ticks + "},\n"
+        String axis = "      symbolic x coords={" + names + "}, xtick={" + names + "}, xticklabels={" + ticks + "},\n"
                 + "      enlarge x limits=0.15, ymin=0, x tick label style={font=\\small},\n";
         String xLabel = spec.xLabel() != null ? spec.xLabel() : "";
         return figure(spec, provenance, axis, xLabel, plots.toString());
@@ -133,9 +141,18 @@ public final class PlotWriter {
         return tex.toString();
     }
 
-    /** pgfplots symbolic coordinates may not contain TeX specials; map each category to a safe name. */
-    private static String symbol(String category) {
-        return "c" + Integer.toHexString(category.hashCode()) + category.replaceAll("[^A-Za-z0-9]", "");
+    /**
+     * pgfplots symbolic coordinates must be plain letters (no TeX specials, no digits); categories get names by
+     * position (catA, catB, ...) and their real names are printed as tick labels.
+     */
+    private static String symbol(int index) {
+        StringBuilder name = new StringBuilder();
+        int i = index;
+        do {
+            name.insert(0, (char) ('A' + i % 26));
+            i = i / 26 - 1;
+        } while (i >= 0);
+        return "cat" + name;
     }
 
     private static String plain(BigDecimal value) {

@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * metric's direction), a dash for missing cells, and the number of seeds in the caption.
  *
  * <p>Decimal points line up without siunitx: every value of a column is rounded to the same decimal place and
- * Times has tabular (equal-width) digits in both its regular and bold weights, so right-aligned mean and spread
- * sub-columns align on the point, and bold cells keep the alignment (siunitx's S columns lose it under bold).
+ * Times has tabular (equal-width) digits in both its regular and bold weights, so the right-aligned means align on
+ * the point, and bold cells keep the alignment (siunitx's S columns lose it under bold). The spread sits in its own
+ * left-aligned sub-column right after the mean, so a wide header never pushes it away.
  */
 public final class ResultsTable {
     /** The rendered table and what the team should know about it. */
@@ -129,7 +130,7 @@ public final class ResultsTable {
         }
         StringBuilder layout = new StringBuilder("l");
         for (boolean spread : hasSpread) {
-            layout.append(spread ? "r@{\\,}r" : "r");
+            layout.append(spread ? "r@{\\,}l" : "r");
         }
         if (spec.fullWidth()) {
             tex.append("  \\begin{tabular*}{\\linewidth}{@{\\extracolsep{\\fill}}").append(layout).append("}\n");
