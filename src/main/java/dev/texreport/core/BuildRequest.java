@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param failOnPageLimit whether a milestone over its page limit fails the build
  * @param shellEscape     whether TeX may run shell commands (off unless the user opts in)
  * @param failOnUndefinedReferences whether undefined citations and references after the last pass fail the build
+ * @param sourceDateEpoch the time written into PDFs (seconds since 1970), or null to take it from git (the last
+ *                        commit touching the report sources) or else a fixed date
  */
 public record BuildRequest(
         Path projectDir,
@@ -33,7 +35,8 @@ public record BuildRequest(
         Duration timeout,
         boolean failOnPageLimit,
         boolean shellEscape,
-        boolean failOnUndefinedReferences) {
+        boolean failOnUndefinedReferences,
+        Long sourceDateEpoch) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -64,6 +67,7 @@ public record BuildRequest(
         private boolean failOnPageLimit = true;
         private boolean shellEscape;
         private boolean failOnUndefinedReferences = true;
+        private Long sourceDateEpoch;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -82,10 +86,11 @@ public record BuildRequest(
         public Builder failOnPageLimit(boolean value) { failOnPageLimit = value; return this; }
         public Builder shellEscape(boolean value) { shellEscape = value; return this; }
         public Builder failOnUndefinedReferences(boolean value) { failOnUndefinedReferences = value; return this; }
+        public Builder sourceDateEpoch(Long value) { sourceDateEpoch = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch);
         }
     }
 }

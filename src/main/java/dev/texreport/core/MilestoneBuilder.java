@@ -47,11 +47,12 @@ final class MilestoneBuilder {
     private final Map<String, Object> baseModel;
     private final ResultsLoader.LoadedResults results;
     private final Palette palette;
+    private final long sourceDateEpoch;
     private final ReportLog log;
 
     MilestoneBuilder(BuildRequest request, TemplatePack pack, TemplateRenderer renderer, TexCompiler compiler,
                      Map<String, Object> baseModel, ResultsLoader.LoadedResults results, Palette palette,
-                     ReportLog log) {
+                     long sourceDateEpoch, ReportLog log) {
         this.request = request;
         this.pack = pack;
         this.renderer = renderer;
@@ -59,6 +60,7 @@ final class MilestoneBuilder {
         this.baseModel = baseModel;
         this.results = results;
         this.palette = palette;
+        this.sourceDateEpoch = sourceDateEpoch;
         this.log = log;
     }
 
@@ -92,7 +94,7 @@ final class MilestoneBuilder {
             CompileOutcome outcome;
             try {
                 outcome = compiler.compile(new CompileJob(spec.id(), request.engine(), workDir, JOB,
-                        searchPaths(spec.id()), request.timeout(), request.shellEscape()));
+                        searchPaths(spec.id()), request.timeout(), request.shellEscape(), sourceDateEpoch));
             } catch (TexFailure failure) {
                 List<Diagnostic> problems = diagnostics.map(failure.messages()).stream()
                         .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a results file's numbers come from: its content hash, and the git commit that last changed it when the
- * project is a git repository (asked from git itself; no commit is recorded when git is absent or the file is new).
+ * Where inputs come from: a results file's content hash, and what git knows (the commit that last changed a file,
+ * and when). Git is asked through the process runner; when git is absent or the file is not committed there is
+ * simply no answer.
  */
 final class Provenance {
     private final ProcessRunner runner;
@@ -42,12 +43,21 @@ final class Provenance {
     }
 
     Optional<String> lastCommit(Path file) {
+        return gitLog("%H", file).filter(commit -> commit.matches("[0-9a-f]{40}"));
+    }
+
+    /** When the last commit that touched {@code path} was made, in seconds since 1970. */
+    Optional<Long> lastCommitTime(Path path) {
+        return gitLog("%ct", path).filter(time -> time.matches("\\d+")).map(Long::parseLong);
+    }
+
+    private Optional<String> gitLog(String format, Path path) {
         try {
-            Path git = new EngineLocator(null, path).locate("git");
-            ProcessOutcome outcome = runner.run(new ProcessSpec(git, List.of("log", "-1", "--format=%H", "--",
-                    projectDir.relativize(file).toString()), projectDir, Map.of(), Duration.ofSeconds(20)));
-            String commit = outcome.output().isEmpty() ? "" : outcome.output().get(0).strip();
-            return outcome.succeeded() && commit.matches("[0-9a-f]{40}") ? Optional.of(commit) : Optional.empty();
+            Path git = new EngineLocator(null, this.path).locate("git");
+            ProcessOutcome outcome = runner.run(new ProcessSpec(git, List.of("log", "-1", "--format=" + format, "--",
+                    projectDir.relativize(path).toString()), projectDir, Map.of(), Duration.ofSeconds(20)));
+            String answer = outcome.output().isEmpty() ? "" : outcome.output().get(0).strip();
+            return outcome.succeeded() && !answer.isEmpty() ? Optional.of(answer) : Optional.empty();
         } catch (EnvironmentException e) {
             return Optional.empty();
         }

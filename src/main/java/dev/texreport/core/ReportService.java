@@ -26,6 +26,8 @@ import java.util.Map;
 public final class ReportService {
     /** Overfull boxes narrower than this are normal typesetting noise and not reported. */
     private static final double OVERFULL_THRESHOLD_PT = 5.0;
+    /** The date in PDFs built outside git: 2020-01-01T00:00:00Z, so such builds are reproducible too. */
+    static final long FIXED_SOURCE_DATE = 1577836800L;
 
     private final ProcessRunner runner;
     private final String path;
@@ -62,8 +64,11 @@ public final class ReportService {
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
         TemplateRenderer renderer = new TemplateRenderer(request.sourceDir());
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
+        Provenance provenance = new Provenance(runner, path, request.projectDir());
+        long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
+                : provenance.lastCommitTime(request.sourceDir()).orElse(FIXED_SOURCE_DATE);
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, renderer, compiler,
-                baseModel(request, pack), results, new Palette(), log);
+                baseModel(request, pack), results, new Palette(), sourceDate, log);
 
         List<MilestoneResult> built = new ArrayList<>();
         for (MilestoneSpec milestone : milestones) {
@@ -83,8 +88,7 @@ public final class ReportService {
             }
         }
         Path summary = request.outputDir().resolve("summary.json");
-        new SummaryWriter(new Provenance(runner, path, request.projectDir())).write(summary, request.projectDir(),
-                built, warnings);
+        new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings);
         return new BuildResult(built, warnings, summary);
     }
 

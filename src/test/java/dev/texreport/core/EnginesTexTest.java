@@ -3,6 +3,7 @@ package dev.texreport.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EnginesTexTest {
     @TempDir
     Path dir;
+    @TempDir
+    Path other;
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -46,5 +49,30 @@ class EnginesTexTest {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("Zoë, Łukasz and José"), text.substring(0, Math.min(400, text.length())));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theSameInputsInAnotherDirectoryGiveTheSamePdfBytes(Engine engine) throws Exception {
+        Path[] pdfs = new Path[2];
+        Path[] roots = {dir.resolve("one/team"), other.resolve("elsewhere/deeper/team")};
+        for (int i = 0; i < 2; i++) {
+            TeamProject project = new TeamProject(roots[i])
+                    .file("src/report/final/01-body.tex", "\\section{Body}\nBuilt on \\today.\n"
+                            + "\\begin{figure}[h]\\centering\\includegraphics[width=2cm]{example-image-a}"
+                            + "\\caption{A figure}\\end{figure}\nCited \\citep{a}.\n")
+                    .file("src/report/references.bib", "@misc{a, author={Ann Author}, title={First}, year={2020}}\n");
+            MilestoneResult result = project.build(project.request().engine(engine).milestones(List.of("final"))
+                    .build()).milestones().get(0);
+            assertTrue(result.passed(), () -> String.join("\n", result.errors()));
+            pdfs[i] = result.pdf();
+            if (i == 0) {
+                Thread.sleep(1100); // a clock-dependent PDF would now differ
+            }
+        }
+        byte[] first = Files.readAllBytes(pdfs[0]);
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(pdfs[1])), engine + " PDFs differ");
+        String raw = new String(first, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(!raw.contains(dir.toString()) && !raw.contains(other.toString()), "no absolute path in the PDF");
     }
 }

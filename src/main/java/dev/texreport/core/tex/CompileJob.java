@@ -15,9 +15,10 @@ import java.util.Map;
  * @param environment extra variables for TeX and bibtex (search paths)
  * @param timeout     limit for each process
  * @param shellEscape whether \write18 may run commands
+ * @param sourceDateEpoch the time (seconds since 1970) written into the PDF, so equal inputs give equal bytes
  */
 public record CompileJob(String label, Engine engine, Path workDir, String jobName, Map<String, String> environment,
-                         Duration timeout, boolean shellEscape) {
+                         Duration timeout, boolean shellEscape, long sourceDateEpoch) {
     public CompileJob {
         environment = Map.copyOf(environment);
     }

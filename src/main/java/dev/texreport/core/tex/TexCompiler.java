@@ -194,6 +194,9 @@ public final class TexCompiler {
         environment.put("error_line", "254");
         environment.put("half_error_line", "238");
         environment.put("shell_escape", job.shellEscape() ? "t" : "f");
+        // Byte-identical output: dates, \today and the trailer ID come from this time, not from the clock.
+        environment.put("SOURCE_DATE_EPOCH", Long.toString(job.sourceDateEpoch()));
+        environment.put("FORCE_SOURCE_DATE", "1");
         return environment;
     }
 

@@ -69,7 +69,7 @@ class TexCompilerTest {
     }
 
     private CompileJob job() {
-        return new CompileJob("final", Engine.PDFLATEX, work, "main", Map.of(), Duration.ofSeconds(10), false);
+        return new CompileJob("final", Engine.PDFLATEX, work, "main", Map.of(), Duration.ofSeconds(10), false, 0L);
     }
 
     @Test
