@@ -1,15 +1,9 @@
 <#--
-  Preliminary results: the first 100-epoch runs (seed 0), one record per run in results/prelim.json.
-  Accuracies are stored as fractions; pct() prints them as percentages with one decimal.
+  Preliminary results: the first 100-epoch runs (seed 0), one record per run in results/prelim.json, with the
+  metrics declared in the same file. <@table> draws Table 1; <@num> prints single values in the text.
 -->
-<#assign label = {
-  "vit_basic":      "ViT-6/4, basic",
-  "vit_randaug":    "ViT-6/4, RandAugment",
-  "resnet18_basic": "ResNet-18, basic"
-}>
-<#function pct x><#return (x * 100)?string("0.0")></#function>
-<#function run method><#return results.prelim?filter(r -> r.method == method)?first></#function>
-<#assign basic = run("vit_basic"), randaug = run("vit_randaug"), resnet = run("resnet18_basic")>
+<#function run method><#return results.prelim.runs?filter(r -> r.method == method)?first></#function>
+<#assign basic = run("ViT-6/4, basic"), randaug = run("ViT-6/4, RandAugment"), resnet = run("ResNet-18, basic")>
 \section{Preliminary results}
 \label{sec:mid-results}
 
@@ -17,43 +11,35 @@ Table~\ref{tab:mid-prelim} lists the runs we have completed so far. All of them 
 ${basic.epochs} epochs, half of the final budget, with a single seed, so differences of a few tenths of a
 point should not be over-interpreted; the large effects, however, are already clear.
 
-\begin{table}[t]
-  \caption{Preliminary results on CIFAR-10 after ${basic.epochs} epochs (seed 0). Accuracies in \%; the gap is
-    train minus test top-1 accuracy.}
-  \label{tab:mid-prelim}
-  \centering
-  \begin{tabular}{lrrrr}
-    \toprule
-    Model, augmentation & Train top-1 & Test top-1 & Test top-5 & Gap \\
-    \midrule
-<#list results.prelim as r>
-    ${label[r.method]} & ${pct(r.train_top1)} & ${pct(r.top1)} & ${pct(r.top5)} & ${pct(r.train_top1 - r.top1)} \\
-</#list>
-    \bottomrule
-  \end{tabular}
-\end{table}
+<@table runs=results.prelim rows="method" rowTitle="Model, augmentation" metrics=["train_top1", "top1", "top5"]
+        caption="Preliminary results on CIFAR-10 after ${basic.epochs} epochs (seed 0). Training accuracy is measured on augmented training images."
+        label="tab:mid-prelim"/>
 
 \paragraph{The basic ViT memorises the training set.} With basic augmentation, the ViT reaches
-${pct(basic.train_top1)}\% training accuracy but only ${pct(basic.top1)}\% on the test set, a generalisation
-gap of ${pct(basic.train_top1 - basic.top1)}\pp{}. Its test loss stops improving after roughly a third of
-the schedule and then slowly increases while the training loss keeps falling, the classic picture of
-overfitting. The ResNet-18, trained with exactly the same augmentation, also fits the training set almost
-perfectly (${pct(resnet.train_top1)}\%) but generalises far better, reaching ${pct(resnet.top1)}\% test
-accuracy. This is consistent with the view that the convolutional inductive bias is what the ViT lacks on
-a data set of this size.
+<@num value=basic.train_top1 percent=true decimals=1/>\,\% training accuracy but only
+<@num value=basic.top1 percent=true decimals=1/>\,\% on the test set, a generalisation gap of
+<@num value=basic.train_top1 - basic.top1 percent=true decimals=1/>\pp{}. Its test loss stops improving after
+roughly a third of the schedule and then slowly increases while the training loss keeps falling, the classic
+picture of overfitting. The ResNet-18, trained with exactly the same augmentation, also fits the training set
+almost perfectly (<@num value=resnet.train_top1 percent=true decimals=1/>\,\%) but generalises far better,
+reaching <@num value=resnet.top1 percent=true decimals=1/>\,\% test accuracy. This is consistent with the view
+that the convolutional inductive bias is what the ViT lacks on a data set of this size.
 
 \paragraph{RandAugment helps a lot.} Adding RandAugment raises the ViT's test accuracy by
-${pct(randaug.top1 - basic.top1)}\pp{} to ${pct(randaug.top1)}\% and shrinks the generalisation gap to
-${pct(randaug.train_top1 - randaug.top1)}\pp{}. The training accuracy (measured on augmented images) drops
-to ${pct(randaug.train_top1)}\%, so the model is no longer able to memorise the training set within
-${randaug.epochs} epochs. The test accuracy was still rising at the end of these runs, which suggests that
-the RandAugment ViT will profit more from the longer 200-epoch schedule than the basic one.
+<@num value=randaug.top1 - basic.top1 percent=true decimals=1/>\pp{} to
+<@num value=randaug.top1 percent=true decimals=1/>\,\% and shrinks the generalisation gap to
+<@num value=randaug.train_top1 - randaug.top1 percent=true decimals=1/>\pp{}. The training accuracy (measured
+on augmented images) drops to <@num value=randaug.train_top1 percent=true decimals=1/>\,\%, so the model is no
+longer able to memorise the training set within ${randaug.epochs} epochs. The test accuracy was still rising at
+the end of these runs, which suggests that the RandAugment ViT will profit more from the longer 200-epoch
+schedule than the basic one.
 
 \paragraph{The gap to the ResNet remains large.} Even with RandAugment, the ViT is
-${pct(resnet.top1 - randaug.top1)}\pp{} behind the ResNet-18 with basic augmentation. Closing a substantial
-part of this gap is the main test for the heavy pipeline in the second half of the project. Top-5 accuracy
-tells the same story in compressed form: all models are above 98\%, so we will focus on top-1 accuracy.
+<@num value=resnet.top1 - randaug.top1 percent=true decimals=1/>\pp{} behind the ResNet-18 with basic
+augmentation. Closing a substantial part of this gap is the main test for the heavy pipeline in the second
+half of the project. Top-5 accuracy tells the same story in compressed form: all models are above 98\,\%, so
+we will focus on top-1 accuracy.
 
 \paragraph{Cost.} A 100-epoch ViT run takes about 1.3 GPU-hours with the basic pipeline; RandAugment adds
-roughly 10\%, because the augmentation runs on the CPU and occasionally becomes the bottleneck. The ResNet is
+roughly 10\,\%, because the augmentation runs on the CPU and occasionally becomes the bottleneck. The ResNet is
 slightly slower than the ViT, mostly because its first stage works at the full $32\times 32$ resolution.

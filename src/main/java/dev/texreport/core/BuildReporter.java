@@ -38,6 +38,9 @@ public final class BuildReporter {
             }
             String line = m.id() + ": " + PageFigures.pages(m.contentPages(), m.pageLimit()) + " of " + m.pageLimit()
                     + " content pages (" + m.pdfPages() + " in PDF) -> " + relative(m.pdf());
+            if (m.upToDate()) {
+                line += " (up to date)";
+            }
             if (m.overLimit()) {
                 line += " OVER THE LIMIT";
             } else if (!m.passed()) {

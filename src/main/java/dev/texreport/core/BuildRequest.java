@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param failOnUndefinedReferences whether undefined citations and references after the last pass fail the build
  * @param sourceDateEpoch the time written into PDFs (seconds since 1970), or null to take it from git (the last
  *                        commit touching the report sources) or else a fixed date
+ * @param force           rebuild every milestone even when its inputs did not change
  */
 public record BuildRequest(
         Path projectDir,
@@ -36,7 +37,8 @@ public record BuildRequest(
         boolean failOnPageLimit,
         boolean shellEscape,
         boolean failOnUndefinedReferences,
-        Long sourceDateEpoch) {
+        Long sourceDateEpoch,
+        boolean force) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -68,6 +70,7 @@ public record BuildRequest(
         private boolean shellEscape;
         private boolean failOnUndefinedReferences = true;
         private Long sourceDateEpoch;
+        private boolean force;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -87,10 +90,11 @@ public record BuildRequest(
         public Builder shellEscape(boolean value) { shellEscape = value; return this; }
         public Builder failOnUndefinedReferences(boolean value) { failOnUndefinedReferences = value; return this; }
         public Builder sourceDateEpoch(Long value) { sourceDateEpoch = value; return this; }
+        public Builder force(boolean value) { force = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force);
         }
     }
 }

@@ -48,11 +48,12 @@ final class MilestoneBuilder {
     private final ResultsLoader.LoadedResults results;
     private final Palette palette;
     private final long sourceDateEpoch;
+    private final String configuration;
     private final ReportLog log;
 
     MilestoneBuilder(BuildRequest request, TemplatePack pack, TemplateRenderer renderer, TexCompiler compiler,
                      Map<String, Object> baseModel, ResultsLoader.LoadedResults results, Palette palette,
-                     long sourceDateEpoch, ReportLog log) {
+                     long sourceDateEpoch, String configuration, ReportLog log) {
         this.request = request;
         this.pack = pack;
         this.renderer = renderer;
@@ -61,15 +62,26 @@ final class MilestoneBuilder {
         this.results = results;
         this.palette = palette;
         this.sourceDateEpoch = sourceDateEpoch;
+        this.configuration = configuration;
         this.log = log;
     }
 
     /** Never throws for the milestone's own problems: they end up in the result, so other milestones still build. */
     MilestoneResult build(MilestoneSpec spec) {
         Path workDir = request.outputDir().resolve(spec.id());
+        Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
         List<String> warnings = new ArrayList<>();
         RenderContext context = new RenderContext(results.owners(), request.sourceDir().resolve("results"), palette);
         try {
+            Optional<BuildState> previous = BuildState.read(request.outputDir(), spec.id());
+            if (!request.force() && previous.isPresent()) {
+                Optional<MilestoneResult> reused = reuse(spec, previous.get(), pdf);
+                if (reused.isPresent()) {
+                    log.info("[" + spec.id() + "] up to date");
+                    return reused.get();
+                }
+            }
+            BuildState.forget(request.outputDir(), spec.id());
             MilestoneSources sources = MilestoneSources.scan(request.sourceDir(), spec.id());
             freshDirectory(workDir);
             Map<String, Object> model = new LinkedHashMap<>(baseModel);
@@ -91,10 +103,12 @@ final class MilestoneBuilder {
             TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated,
                     request.failOnUndefinedReferences(),
                     doc.containsKey("bibliography") ? request.sourceDir().resolve("references.bib") : null);
+            CompileJob job = new CompileJob(spec.id(), request.engine(), workDir, JOB, searchPaths(spec.id()),
+                    request.timeout(), request.shellEscape(), sourceDateEpoch);
+            Path seedDir = BuildState.seedDir(request.outputDir(), spec.id());
             CompileOutcome outcome;
             try {
-                outcome = compiler.compile(new CompileJob(spec.id(), request.engine(), workDir, JOB,
-                        searchPaths(spec.id()), request.timeout(), request.shellEscape(), sourceDateEpoch));
+                outcome = compiler.compile(job, request.force() ? null : seedDir);
             } catch (TexFailure failure) {
                 List<Diagnostic> problems = diagnostics.map(failure.messages()).stream()
                         .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
@@ -123,29 +137,78 @@ final class MilestoneBuilder {
             for (FloatPlacement stray : measure.strayFloats()) {
                 errors.add(strayFloatMessage(spec, stray, measure, workDir, generated));
             }
-            Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
             moveIntoPlace(outcome.pdf(), pdf);
             int pdfPages = new PdfInspector().pageCount(pdf);
-            MilestoneResult measured = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(),
+            MilestoneResult result = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(),
                     measure.contentPages(), pdfPages, measure.linesPerPage(), outcome.enginePasses(),
-                    outcome.bibRuns(), warnings, errors, null, context.usedFiles());
-            if (measured.overLimit()) {
+                    outcome.bibRuns(), warnings, errors, null, context.usedFiles(), false);
+            if (result.overLimit()) {
                 if (request.failOnPageLimit()) {
-                    errors.add(measured.overLimitMessage());
+                    errors.add(result.overLimitMessage());
                 } else {
-                    warnings.add(measured.overLimitMessage() + " (report.failOnPageLimit=false: not failing)");
+                    warnings.add(result.overLimitMessage() + " (report.failOnPageLimit=false: not failing)");
                 }
+                result = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), measure.contentPages(),
+                        pdfPages, measure.linesPerPage(), outcome.enginePasses(), outcome.bibRuns(), warnings, errors,
+                        null, context.usedFiles(), false);
             }
-            return new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), measure.contentPages(),
-                    pdfPages, measure.linesPerPage(), outcome.enginePasses(), outcome.bibRuns(), warnings, errors,
-                    null, context.usedFiles());
+            TexCompiler.keepSeed(job, outcome, seedDir);
+            new BuildState(fingerprint(spec, relativeResults(context.usedFiles())), Provenance.sha256(pdf),
+                    result.contentPages(), pdfPages, result.linesPerPage(), result.enginePasses(), result.bibRuns(),
+                    warnings, errors, relativeResults(context.usedFiles())).write(request.outputDir(), spec.id());
+            return result;
         } catch (ReportException e) {
             List<String> errors = e instanceof SourceException source
                     ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
                     : List.of(e.getMessage());
             return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
-                    warnings, errors, e, context.usedFiles());
+                    warnings, errors, e, context.usedFiles(), false);
         }
+    }
+
+    /** The previous result, when the inputs and the PDF are exactly as that build left them. */
+    private Optional<MilestoneResult> reuse(MilestoneSpec spec, BuildState state, Path pdf) throws ReportException {
+        if (!Files.isRegularFile(pdf) || !state.fingerprint().equals(fingerprint(spec, state.resultsUsed()))
+                || !state.pdfSha256().equals(Provenance.sha256(pdf))) {
+            return Optional.empty();
+        }
+        java.util.Set<Path> used = new java.util.HashSet<>();
+        state.resultsUsed().forEach(r -> used.add(request.sourceDir().resolve("results").resolve(r)));
+        return Optional.of(new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), state.contentPages(),
+                state.pdfPages(), state.linesPerPage(), 0, 0, state.warnings(), state.errors(), null, used, true));
+    }
+
+    /**
+     * Everything the milestone's PDF depends on. Results files count by content only when the templates read them
+     * last time; adding or removing any results file changes the fingerprint of every milestone.
+     */
+    private String fingerprint(MilestoneSpec spec, List<String> resultsUsed) throws ReportException {
+        Path src = request.sourceDir();
+        Path resultsDir = src.resolve("results");
+        InputFingerprint fp = new InputFingerprint()
+                .text("configuration", configuration)
+                .text("milestone", spec.toString())
+                .text("course", pack.course().toString())
+                .text("document", pack.documentTemplate());
+        for (TemplatePack.PackFile file : pack.texFiles()) {
+            fp.bytes("pack:" + file.name(), file.content());
+        }
+        fp.bytes("measure", measurePackage());
+        fp.tree(src, src.resolve(spec.id()), List.of());
+        List<Path> otherMilestones = pack.course().milestones().stream().map(m -> src.resolve(m.id())).toList();
+        List<Path> excluded = new ArrayList<>(otherMilestones);
+        excluded.add(resultsDir);
+        fp.tree(src, src, excluded);
+        fp.text("results files", String.join("\n", relativeResults(results.files())));
+        for (String used : resultsUsed) {
+            fp.file(src, resultsDir.resolve(used));
+        }
+        return fp.hex();
+    }
+
+    private List<String> relativeResults(java.util.Collection<Path> files) {
+        Path resultsDir = request.sourceDir().resolve("results");
+        return files.stream().map(f -> resultsDir.relativize(f).toString().replace('\\', '/')).sorted().toList();
     }
 
     private String strayFloatMessage(MilestoneSpec spec, FloatPlacement stray, PageMeasure measure, Path workDir,
@@ -231,13 +294,17 @@ final class MilestoneBuilder {
         for (TemplatePack.PackFile file : pack.texFiles()) {
             writeBytes(workDir.resolve(file.name()), file.content());
         }
+        writeBytes(workDir.resolve(MEASURE_STY), measurePackage());
+    }
+
+    private static byte[] measurePackage() throws EnvironmentException {
         try (InputStream in = MilestoneBuilder.class.getResourceAsStream("/dev/texreport/tex/" + MEASURE_STY)) {
             if (in == null) {
                 throw new EnvironmentException(MEASURE_STY + " is missing from the plugin jar; reinstall the plugin.");
             }
-            writeBytes(workDir.resolve(MEASURE_STY), in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot copy " + MEASURE_STY + ": " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot read " + MEASURE_STY + ": " + e.getMessage(), e);
         }
     }
 

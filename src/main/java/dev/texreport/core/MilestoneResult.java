@@ -19,10 +19,12 @@ import java.util.List;
  * @param errors        user-facing errors (compile errors, stray floats, page limit when it fails the build)
  * @param failure       the exception that stopped this milestone, or null
  * @param resultsUsed   the results files the milestone's templates read
+ * @param upToDate      whether the inputs were unchanged, so the previous PDF and figures were reused
  */
 public record MilestoneResult(String id, String title, Path pdf, int pageLimit, double contentPages, int pdfPages,
                               double linesPerPage, int enginePasses, int bibRuns, List<String> warnings,
-                              List<String> errors, ReportException failure, java.util.Set<Path> resultsUsed) {
+                              List<String> errors, ReportException failure, java.util.Set<Path> resultsUsed,
+                              boolean upToDate) {
     public MilestoneResult {
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);

@@ -5,7 +5,9 @@ import dev.texreport.core.pack.TemplatePack;
 import dev.texreport.core.results.Palette;
 import dev.texreport.core.results.ResultsLoader;
 import dev.texreport.core.tex.EngineLocator;
+import dev.texreport.core.tex.ProcessOutcome;
 import dev.texreport.core.tex.ProcessRunner;
+import dev.texreport.core.tex.ProcessSpec;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexLogParser;
 import dev.texreport.core.template.TemplateRenderer;
@@ -67,8 +69,13 @@ public final class ReportService {
         Provenance provenance = new Provenance(runner, path, request.projectDir());
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
                 : provenance.lastCommitTime(request.sourceDir()).orElse(FIXED_SOURCE_DATE);
+        String configuration = String.join("\n", request.engine().name(), "shellEscape=" + request.shellEscape(),
+                "failOnUndefinedReferences=" + request.failOnUndefinedReferences(),
+                "failOnPageLimit=" + request.failOnPageLimit(), "title=" + request.title(),
+                "authors=" + request.authors(), "sourceDateEpoch=" + sourceDate, "plugin=" + PluginIdentity.value(),
+                "engine=" + engineVersion(locator.locate(request.engine().executable()), request.projectDir()));
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, renderer, compiler,
-                baseModel(request, pack), results, new Palette(), sourceDate, log);
+                baseModel(request, pack), results, new Palette(), sourceDate, configuration, log);
 
         List<MilestoneResult> built = new ArrayList<>();
         for (MilestoneSpec milestone : milestones) {
@@ -90,6 +97,13 @@ public final class ReportService {
         Path summary = request.outputDir().resolve("summary.json");
         new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings);
         return new BuildResult(built, warnings, summary);
+    }
+
+    /** The engine's own version line, part of every milestone's fingerprint: a TeX update rebuilds. */
+    private String engineVersion(Path engine, Path dir) throws ReportException {
+        ProcessOutcome outcome = runner.run(new ProcessSpec(engine, List.of("--version"), dir,
+                Map.of(), java.time.Duration.ofSeconds(30)));
+        return outcome.output().isEmpty() ? engine.toString() : outcome.output().get(0).strip();
     }
 
     private static List<MilestoneSpec> selectMilestones(BuildRequest request, TemplatePack pack)

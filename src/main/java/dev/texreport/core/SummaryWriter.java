@@ -41,6 +41,7 @@ final class SummaryWriter {
             }
             node.put("pdfPages", m.pdfPages());
             node.put("passed", m.passed());
+            node.put("upToDate", m.upToDate());
             node.put("enginePasses", m.enginePasses());
             node.put("bibliographyRuns", m.bibRuns());
             ArrayNode warnings = node.putArray("warnings");

@@ -51,6 +51,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.sourceDateEpoch", defaultValue = "${project.build.outputTimestamp}")
     protected String sourceDateEpoch;
 
+    /** Rebuilds every milestone even when its inputs did not change since the last build. */
+    @Parameter(property = "report.force", defaultValue = "false")
+    protected boolean force;
+
     /** Directory holding the TeX binaries, when they are not on the PATH. */
     @Parameter(property = "report.texBin")
     protected File texBin;
@@ -84,7 +88,8 @@ abstract class AbstractReportMojo extends AbstractMojo {
                     .failOnPageLimit(failOnPageLimit)
                     .shellEscape(shellEscape)
                     .failOnUndefinedReferences(failOnUndefinedReferences)
-                    .sourceDateEpoch(sourceDate());
+                    .sourceDateEpoch(sourceDate())
+                    .force(force);
             if (texBin != null) {
                 builder.texBin(texBin.toPath().toAbsolutePath());
             }

@@ -13,6 +13,8 @@ import java.util.List;
 public final class TeamProject {
     private final Path root;
     public final List<String> log = new ArrayList<>();
+    /** The programs each build started, by file name (pdflatex, bibtex, ...), in order. */
+    public final List<String> processes = new ArrayList<>();
 
     public TeamProject(Path root) {
         this.root = root;
@@ -54,7 +56,11 @@ public final class TeamProject {
             @Override public void warn(String message) { log.add("WARN " + message); }
             @Override public void error(String message) { log.add("ERROR " + message); }
         };
-        return new ReportService(new CommonsExecProcessRunner(), System.getenv("PATH"), collecting).build(request);
+        CommonsExecProcessRunner real = new CommonsExecProcessRunner();
+        return new ReportService(spec -> {
+            processes.add(spec.executable().getFileName() + (spec.arguments().contains("--version") ? " --version" : ""));
+            return real.run(spec);
+        }, System.getenv("PATH"), collecting).build(request);
     }
 
     public BuildResult build() throws ReportException {

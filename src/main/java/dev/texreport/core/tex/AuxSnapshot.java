@@ -37,6 +37,11 @@ public record AuxSnapshot(Map<String, String> hashes) {
     public static AuxSnapshot take(Path workDir, String jobName) throws IOException {
         Set<String> names = new TreeSet<>(writtenFiles(workDir, jobName));
         names.add(jobName + ".bbl");
+        return ofFiles(workDir, names);
+    }
+
+    /** Hashes the named files of the working directory. */
+    public static AuxSnapshot ofFiles(Path workDir, java.util.Collection<String> names) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         for (String name : names) {
             Path file = workDir.resolve(name);

@@ -10,9 +10,12 @@ import java.util.List;
  * @param messages     warnings of the last pass (undefined references, overfull boxes, ...)
  * @param enginePasses how many times the engine ran
  * @param bibRuns      how many times bibtex or biber ran
+ * @param readBack     the files in the working directory TeX reads back in the next pass (.aux, .bbl, ...)
  */
-public record CompileOutcome(Path pdf, List<TexMessage> messages, int enginePasses, int bibRuns) {
+public record CompileOutcome(Path pdf, List<TexMessage> messages, int enginePasses, int bibRuns,
+                             java.util.Set<String> readBack) {
     public CompileOutcome {
         messages = List.copyOf(messages);
+        readBack = java.util.Set.copyOf(readBack);
     }
 }

@@ -39,14 +39,89 @@ public final class TexCompiler {
     }
 
     public CompileOutcome compile(CompileJob job) throws EnvironmentException, TexFailure {
+        return compile(job, null);
+    }
+
+    /**
+     * Compiles, starting from the auxiliary files of the last successful build in {@code seedDir} when there is
+     * one: after a small edit the first pass then often reaches the fixed point, and bibtex does not run when the
+     * citations did not change. If the seeded build fails, it is retried from scratch, so an old .aux can never
+     * break a build.
+     */
+    public CompileOutcome compile(CompileJob job, Path seedDir) throws EnvironmentException, TexFailure {
+        List<String> seeded = seed(job, seedDir);
+        if (seeded.isEmpty()) {
+            return run(job, List.of());
+        }
+        try {
+            return run(job, seeded);
+        } catch (TexFailure failure) {
+            log.info("[" + job.label() + "] retrying without the previous build's auxiliary files");
+            for (String name : seeded) {
+                try {
+                    Files.deleteIfExists(job.workDir().resolve(name));
+                } catch (IOException e) {
+                    throw new EnvironmentException("Cannot clean " + job.workDir() + ": " + e.getMessage(), e);
+                }
+            }
+            return run(job, List.of());
+        }
+    }
+
+    /** Saves the files the next build may start from (those TeX reads back), after a successful compile. */
+    public static void keepSeed(CompileJob job, CompileOutcome outcome, Path seedDir) throws EnvironmentException {
+        try {
+            if (Files.isDirectory(seedDir)) {
+                try (var old = Files.list(seedDir)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(seedDir);
+            for (String name : outcome.readBack()) {
+                Path file = job.workDir().resolve(name);
+                if (Files.isRegularFile(file) && !name.contains("/")) {
+                    Files.copy(file, seedDir.resolve(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot save the build state in " + seedDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> seed(CompileJob job, Path seedDir) throws EnvironmentException {
+        if (seedDir == null || !Files.isDirectory(seedDir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (var files = Files.list(seedDir)) {
+            for (Path file : files.sorted().toList()) {
+                Files.copy(file, job.workDir().resolve(file.getFileName().toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                names.add(file.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read the previous build state in " + seedDir + ": "
+                    + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private CompileOutcome run(CompileJob job, List<String> seeded) throws EnvironmentException, TexFailure {
         Path engine = locator.locate(job.engine().executable());
         Map<String, String> environment = texEnvironment(job);
-        AuxSnapshot before = AuxSnapshot.empty();
+        AuxSnapshot before;
+        try {
+            before = seeded.isEmpty() ? AuxSnapshot.empty() : AuxSnapshot.ofFiles(job.workDir(), seeded);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
+        }
         List<AuxSnapshot> seen = new ArrayList<>();
         seen.add(before);
-        String citationData = "";
-        String bcfData = "";
-        String reason = "first pass";
+        String citationData = seeded.isEmpty() ? "" : citationData(job);
+        String bcfData = seeded.isEmpty() ? "" : readOrEmpty(job.file(".bcf"));
+        String reason = seeded.isEmpty() ? "first pass" : "first pass, from the previous build's .aux";
         int bibRuns = 0;
         List<TexMessage> bibWarnings = new ArrayList<>();
         List<String> changed = List.of();
@@ -92,7 +167,7 @@ public final class TexCompiler {
             if (changed.isEmpty()) {
                 List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
                 messages.addAll(bibWarnings);
-                return new CompileOutcome(job.file(".pdf"), messages, pass, bibRuns);
+                return new CompileOutcome(job.file(".pdf"), messages, pass, bibRuns, after.hashes().keySet());
             }
             if (seen.subList(0, seen.size() - 1).contains(after)) {
                 throw nonConvergence(job, pass, changed, "they returned to an earlier state");
