@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("[ERROR] src/report/results/cifar.json:3:3: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries")
 assert log.contains('    3 | "top5": 0.97')
-assert log.contains('Report build failed: 1 results file(s) are not valid JSON (listed above)')
+assert log.contains('Report build failed: 1 results file(s) cannot be read (listed above)')
 assert !log.contains('\tat '): 'no stack trace'
 return true

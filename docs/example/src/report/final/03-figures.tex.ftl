@@ -16,4 +16,4 @@ the final top-1 accuracy per method, and Figure~\ref{fig:curve} the learning cur
            placement="h" label="fig:barchart" caption="Top-1 accuracy on CIFAR-10, mean and std over three seeds."/>
 
 <@curve state=results.trainer_state height="0.4\\linewidth" placement="h" label="fig:curve"
-        caption="Training and validation loss of a ViT-B/16 fine-tuned with the Hugging Face Trainer."/>
+        caption="Training and validation loss of a ViT-B/16 fine-tuned on CIFAR-100 with the Hugging Face Trainer."/>
