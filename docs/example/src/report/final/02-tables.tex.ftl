@@ -12,4 +12,4 @@ groups the columns by data set; ResNet-18 has no logged test loss on CIFAR-100, 
 
 <@table runs=results.main rows="method" columns="dataset" metrics=["top1", "loss"] order=["ViT-S", "ViT-S + RandAug", "ResNet-18"]
         rowTitle="Model" caption="The same runs on both data sets, metric columns grouped by data set."
-        label="tab:datasets" placement="h" size="small" width="full"/>
+        label="tab:datasets" placement="h" size="small"/>

@@ -24,6 +24,9 @@ final class ModelPaths {
         Object current = model;
         StringBuilder walked = new StringBuilder();
         for (String step : steps) {
+            if (current instanceof ResultsModel folder) {
+                current = folder.children();
+            }
             if (!(current instanceof Map<?, ?> map)) {
                 return walked + " is not an object, so it has no '" + step + "'";
             }
@@ -33,7 +36,7 @@ final class ModelPaths {
                 return where + " has no '" + step + "'; it has: " + keys(map);
             }
             walked.append(walked.length() == 0 ? "" : ".").append(step);
-            current = next;
+            current = next instanceof ResultsModel folder ? folder.children() : next;
         }
         return "it is null";
     }

@@ -101,6 +101,11 @@ public final class ResultsModel implements TemplateHashModelEx, TemplateSequence
         return index < 0 || index >= keys.size() ? null : get(keys.get(index));
     }
 
+    /** The folder's entries without marking them used, for error messages that list what exists. */
+    Map<String, Object> children() {
+        return children;
+    }
+
     /** Records every file below this folder as used: the whole folder was handed to a call. */
     @Override
     public Object getAdaptedObject(Class<?> hint) {
