@@ -52,4 +52,10 @@ assert log.contains('[INFO] [final] pdflatex pass 1 (first pass)')
 assert log.contains('[INFO] [final] bibtex (citations changed in pass 1)')
 assert (log =~ /\[final\] bibtex/).count == 1
 assert !log.contains('[WARNING] ['): 'the plugin warned'
+
+// The Markdown summary for CI, also appended to $GITHUB_STEP_SUMMARY.
+def md = new File(report, 'summary.md').getText('UTF-8')
+assert md.contains('| Milestone | Content pages | Limit | PDF pages | Status | PDF |')
+assert md =~ /\| Final Report \(`final`\) \| \d\.\d \| 8 \| \d+ \| passed \| `target\/report\/final.pdf` \|/
+assert new File(basedir, 'step-summary.md').getText('UTF-8').contains(md.trim())
 return true

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param sourceDateEpoch the time written into PDFs (seconds since 1970), or null to take it from git (the last
  *                        commit touching the report sources) or else a fixed date
  * @param force           rebuild every milestone even when its inputs did not change
+ * @param ciSummary       a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or null
  */
 public record BuildRequest(
         Path projectDir,
@@ -38,7 +39,8 @@ public record BuildRequest(
         boolean shellEscape,
         boolean failOnUndefinedReferences,
         Long sourceDateEpoch,
-        boolean force) {
+        boolean force,
+        Path ciSummary) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -71,6 +73,7 @@ public record BuildRequest(
         private boolean failOnUndefinedReferences = true;
         private Long sourceDateEpoch;
         private boolean force;
+        private Path ciSummary;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -91,10 +94,11 @@ public record BuildRequest(
         public Builder failOnUndefinedReferences(boolean value) { failOnUndefinedReferences = value; return this; }
         public Builder sourceDateEpoch(Long value) { sourceDateEpoch = value; return this; }
         public Builder force(boolean value) { force = value; return this; }
+        public Builder ciSummary(Path value) { ciSummary = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force, ciSummary);
         }
     }
 }

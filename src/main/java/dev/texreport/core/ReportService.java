@@ -96,7 +96,20 @@ public final class ReportService {
         }
         Path summary = request.outputDir().resolve("summary.json");
         new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings);
+        if (request.ciSummary() != null) {
+            appendCiSummary(request.ciSummary(), summary.resolveSibling("summary.md"));
+        }
         return new BuildResult(built, warnings, summary);
+    }
+
+    /** GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page. */
+    private void appendCiSummary(Path ciSummary, Path markdown) {
+        try {
+            Files.writeString(ciSummary, Files.readString(markdown) + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            log.warn("Cannot append the report summary to " + ciSummary + ": " + e.getMessage());
+        }
     }
 
     /** The engine's own version line, part of every milestone's fingerprint: a TeX update rebuilds. */

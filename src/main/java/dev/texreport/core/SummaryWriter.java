@@ -12,6 +12,48 @@ import java.util.List;
 
 /** Writes target/report/summary.json, the machine-readable account of a build for CI and course staff. */
 final class SummaryWriter {
+    /** The Markdown summary: one table row per milestone, then every warning and error. */
+    static String markdown(Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings) {
+        StringBuilder md = new StringBuilder("### Report build\n\n");
+        md.append("| Milestone | Content pages | Limit | PDF pages | Status | PDF |\n");
+        md.append("|---|---:|---:|---:|---|---|\n");
+        for (MilestoneResult m : milestones) {
+            String status = m.passed() ? (m.upToDate() ? "passed (up to date)" : "passed")
+                    : m.overLimit() ? "**over the limit**" : "**failed**";
+            md.append("| ").append(m.title()).append(" (`").append(m.id()).append("`) | ")
+                    .append(Double.isNaN(m.contentPages()) ? "–" : PageFigures.pages(m.contentPages(), m.pageLimit()))
+                    .append(" | ").append(m.pageLimit()).append(" | ")
+                    .append(m.pdf() == null ? "–" : Integer.toString(m.pdfPages())).append(" | ").append(status)
+                    .append(" | ").append(m.pdf() == null ? "–" : "`" + projectDir.relativize(m.pdf()).toString()
+                            .replace('\\', '/') + "`").append(" |\n");
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        for (MilestoneResult m : milestones) {
+            m.errors().forEach(e -> notes.add("- :x: **" + m.id() + "**: " + oneLine(e)));
+            m.warnings().forEach(w -> notes.add("- :warning: **" + m.id() + "**: " + oneLine(w)));
+        }
+        buildWarnings.forEach(w -> notes.add("- :warning: " + oneLine(w)));
+        if (!notes.isEmpty()) {
+            md.append("\n");
+            notes.forEach(n -> md.append(n).append("\n"));
+        }
+        return md.toString();
+    }
+
+    private static String oneLine(String text) {
+        return "`" + text.lines().findFirst().orElse("").replace("`", "'") + "`";
+    }
+
+    private static void writeMarkdown(Path file, String markdown) throws EnvironmentException {
+        try {
+            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.writeString(temp, markdown, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Provenance provenance;
 
@@ -64,6 +106,7 @@ final class SummaryWriter {
         }
         ArrayNode warnings = root.putArray("warnings");
         buildWarnings.forEach(warnings::add);
+        writeMarkdown(file.resolveSibling("summary.md"), markdown(projectDir, milestones, buildWarnings));
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");

@@ -90,6 +90,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
                     .failOnUndefinedReferences(failOnUndefinedReferences)
                     .sourceDateEpoch(sourceDate())
                     .force(force);
+            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+            if (stepSummary != null && !stepSummary.isBlank()) {
+                builder.ciSummary(java.nio.file.Path.of(stepSummary));
+            }
             if (texBin != null) {
                 builder.texBin(texBin.toPath().toAbsolutePath());
             }
