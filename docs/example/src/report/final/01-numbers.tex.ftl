@@ -49,5 +49,5 @@
 
 In running text: the ViT reaches
 <@stat runs=results.main where={"method": "ViT-S + RandAug", "dataset": "CIFAR-10"} metric="top1"/>\,\% top-1
-accuracy with RandAugment, against <@stat runs=results.main where={"method": "ViT-S", "dataset": "CIFAR-10"} metric="top1"/>\,\%
+accuracy with RandAugment, against <@stat runs=results.main where=vit metric="top1"/>\,\%
 without it; fine-tuning a pre-trained ViT-B/16 on CIFAR-100 with the Hugging Face Trainer gives <@num value=results.all_results.eval_accuracy percent=true decimals=1/>\,\%.

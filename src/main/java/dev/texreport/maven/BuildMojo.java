@@ -9,11 +9,17 @@ import dev.texreport.core.ReportLog;
 import dev.texreport.core.ReportService;
 import dev.texreport.core.SourceException;
 import dev.texreport.core.tex.CommonsExecProcessRunner;
+import dev.texreport.core.ReactorReport;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -25,10 +31,50 @@ public class BuildMojo extends AbstractReportMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** This project's summary.json once written, also when the build then fails. */
+    private Path summary;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            buildReport();
+        } finally {
+            if (session != null) {
+                aggregate(ReactorProgress.of(session).finished(project, summary));
+            }
+        }
+    }
+
+    /** At the end of a multi-module build: one table of every team's milestones, in the log and in files. */
+    private void aggregate(List<ReactorReport.Team> teams) throws MojoExecutionException {
+        if (teams.isEmpty()) {
+            return;
+        }
+        MavenProject top = session.getTopLevelProject();
+        // The same output folder as the modules', relative to the aggregator (target/report by default).
+        Path relative = project.getBasedir().toPath().relativize(outputDirectory.toPath());
+        Path out = relative.isAbsolute() ? relative : top.getBasedir().toPath().resolve(relative).normalize();
+        try {
+            List<String> table = new ReactorReport().write(out, top.getBasedir().toPath(), teams);
+            getLog().info("Reports of " + teams.size() + " projects (" + top.getBasedir().toPath()
+                    .relativize(out.resolve("summary.md")) + "):");
+            table.forEach(line -> getLog().info("  " + line));
+        } catch (ReportException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    private void buildReport() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping the report build (report.skip=true).");
+            return;
+        }
+        if (!sourceDirectory.isDirectory() && session != null && session.getProjects().size() > 1) {
+            getLog().info("No " + project.getBasedir().toPath().relativize(sourceDirectory.toPath())
+                    + " in " + project.getArtifactId() + "; nothing to build in this module.");
             return;
         }
         BuildRequest request = buildRequest();
@@ -46,6 +92,7 @@ public class BuildMojo extends AbstractReportMojo {
             }
             throw new MojoExecutionException(e.getMessage());
         }
+        summary = result.summaryJson();
         BuildReporter reporter = new BuildReporter(request.projectDir());
         reporter.logProblems(result, log);
         for (MilestoneResult milestone : result.milestones()) {
@@ -55,11 +102,11 @@ public class BuildMojo extends AbstractReportMojo {
         }
         reporter.closingLines(result).forEach(getLog()::info);
         if (!result.passed()) {
-            String summary = reporter.failureSummary(result);
+            String reason = reporter.failureSummary(result);
             if (result.brokenEnvironment()) {
-                throw new MojoExecutionException(summary);
+                throw new MojoExecutionException(reason);
             }
-            throw new MojoFailureException(summary);
+            throw new MojoFailureException(reason);
         }
     }
 }
