@@ -13,12 +13,45 @@ import java.util.Map;
  * @param scale       multiplied into every value before printing (100 turns 0.8132 into 81.32)
  * @param decimals    digits after the decimal point, or null
  * @param significant significant digits of the mean, used when decimals is null; null means the default (3)
+ * @param given       the settings stated explicitly (name, direction, unit, scale, decimals, significant), so that
+ *                    a template call can also set one back to its default, e.g. {@code percent=false}
  */
 public record MetricSpec(String key, String name, Direction direction, String unit, BigDecimal scale, Integer decimals,
-                         Integer significant) {
+                         Integer significant, java.util.Set<String> given) {
     public static final int DEFAULT_SIGNIFICANT = 3;
 
+    public MetricSpec(String key, String name, Direction direction, String unit, BigDecimal scale, Integer decimals,
+                      Integer significant) {
+        this(key, name, direction, unit, scale, decimals, significant, stated(name, direction, unit, scale, decimals,
+                significant));
+    }
+
+    private static java.util.Set<String> stated(String name, Direction direction, String unit, BigDecimal scale,
+                                                Integer decimals, Integer significant) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        if (name != null && !name.isBlank()) {
+            given.add("name");
+        }
+        if (direction != null) {
+            given.add("direction");
+        }
+        if (unit != null) {
+            given.add("unit");
+        }
+        if (scale != null) {
+            given.add("scale");
+        }
+        if (decimals != null) {
+            given.add("decimals");
+        }
+        if (significant != null) {
+            given.add("significant");
+        }
+        return given;
+    }
+
     public MetricSpec {
+        given = java.util.Set.copyOf(given);
         name = name == null || name.isBlank() ? key : name;
         direction = direction == null ? Direction.NONE : direction;
         unit = unit == null ? "" : unit;
@@ -46,6 +79,10 @@ public record MetricSpec(String key, String name, Direction direction, String un
         if (Boolean.TRUE.equals(map.get("percent"))) {
             scale = BigDecimal.valueOf(100);
             unit = unit == null ? "%" : unit;
+        } else if (Boolean.FALSE.equals(map.get("percent"))) {
+            // percent=false undoes a declared percent: plain values, no unit unless one is given.
+            scale = scale == null ? BigDecimal.ONE : scale;
+            unit = unit == null ? "" : unit;
         }
         return new MetricSpec(key, map.get("name") == null ? null : String.valueOf(map.get("name")),
                 map.get("direction") == null ? null : Direction.parse(String.valueOf(map.get("direction"))),
@@ -53,15 +90,20 @@ public record MetricSpec(String key, String name, Direction direction, String un
                 integer(map.get("significant"), key, "significant"));
     }
 
-    /** This spec with the non-null fields of {@code override} taking precedence. */
+    /** This spec with the settings {@code override} states explicitly taking precedence. */
     public MetricSpec overriddenBy(MetricSpec override) {
+        java.util.Set<String> o = override.given;
+        java.util.Set<String> merged = new java.util.HashSet<>(given);
+        merged.addAll(o);
+        boolean precision = o.contains("decimals") || o.contains("significant");
         return new MetricSpec(key,
-                override.name.equals(override.key) ? name : override.name,
-                override.direction == Direction.NONE ? direction : override.direction,
-                override.unit.isEmpty() ? unit : override.unit,
-                override.scale.compareTo(BigDecimal.ONE) == 0 ? scale : override.scale,
-                override.decimals != null ? override.decimals : override.significant != null ? null : decimals,
-                override.significant != null ? override.significant : significant);
+                o.contains("name") ? override.name : name,
+                o.contains("direction") ? override.direction : direction,
+                o.contains("unit") ? override.unit : unit,
+                o.contains("scale") ? override.scale : scale,
+                precision ? override.decimals : decimals,
+                precision ? override.significant : significant,
+                merged);
     }
 
     /** Header text: the name, the unit in parentheses. */

@@ -125,6 +125,8 @@ public final class PlotWriter {
         tex.append("      xlabel={").append(xLabel).append("}, ylabel={")
                 .append(LatexOutputFormat.escape(spec.yMetric().label())).append("},\n");
         tex.append("      label style={font=\\small}, tick label style={font=\\footnotesize},\n");
+        // Tick labels follow the text's digit grouping: thin spaces from five digits on, never a comma.
+        tex.append("      /pgf/number format/.cd, 1000 sep={\\,}, min exponent for 1000 sep=4, /pgfplots/.cd,\n");
         tex.append("      legend style={font=\\footnotesize, draw=none, fill=none, at={(0.5,1.02)}, anchor=south,\n");
         tex.append("        legend columns=-1, /tikz/every even column/.append style={column sep=0.6em}},\n");
         tex.append("      legend cell align=left, grid=major, grid style={gray!25},\n");

@@ -124,16 +124,22 @@ public final class ResultsTable {
         if (!spec.size().equals("normalsize")) {
             tex.append("  \\").append(spec.size()).append('\n');
         }
-        tex.append("  \\caption{").append(spec.caption()).append(captionNote(spec, seedCounts)).append("}\n");
+        tex.append("  \\caption{").append(caption(spec.caption(), captionNote(spec, seedCounts))).append("}\n");
         if (!spec.label().isEmpty()) {
             tex.append("  \\label{").append(spec.label()).append("}\n");
         }
         StringBuilder layout = new StringBuilder("l");
         for (boolean spread : hasSpread) {
-            layout.append(spread ? "r@{\\,}l" : "r");
+            if (spec.fullWidth()) {
+                // Stretch only between metric columns, never between a mean and its spread.
+                layout.append("@{\\extracolsep{\\fill}\\hspace{2\\tabcolsep}}")
+                        .append(spread ? "r@{\\extracolsep{0pt}\\,}l" : "r");
+            } else {
+                layout.append(spread ? "r@{\\,}l" : "r");
+            }
         }
         if (spec.fullWidth()) {
-            tex.append("  \\begin{tabular*}{\\linewidth}{@{\\extracolsep{\\fill}}").append(layout).append("}\n");
+            tex.append("  \\begin{tabular*}{\\linewidth}{").append(layout).append("}\n");
         } else {
             tex.append("  \\begin{tabular}{").append(layout).append("}\n");
         }
@@ -199,6 +205,18 @@ public final class ResultsTable {
             case SECOND -> "\\underline{" + text + "}";
             case NONE -> text;
         };
+    }
+
+    /** The team's caption, ended with a full stop when a note follows, then the note. */
+    private static String caption(String text, String note) {
+        String caption = text.strip();
+        if (note.isEmpty()) {
+            return caption;
+        }
+        if (caption.isEmpty()) {
+            return note.strip();
+        }
+        return caption + (caption.matches("(?s).*[.!?]$") ? "" : ".") + note;
     }
 
     private static String captionNote(TableSpec spec, TreeSet<Integer> seedCounts) {

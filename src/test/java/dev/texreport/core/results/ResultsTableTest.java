@@ -83,9 +83,28 @@ class ResultsTableTest {
         String tex = new ResultsTable().render(new RunSet(runs, Map.of()), spec, "x").latex();
         assertTrue(tex.contains(" & \\multicolumn{1}{c}{CIFAR-10} & \\multicolumn{1}{c}{CIFAR-100} \\\\"), tex);
         assertTrue(tex.contains("\\cmidrule(lr){2-2}\\cmidrule(lr){3-3}"), tex);
-        assertTrue(tex.contains("\\begin{tabular*}{\\linewidth}{@{\\extracolsep{\\fill}}lrr}"), tex);
+        assertTrue(tex.contains("\\begin{tabular*}{\\linewidth}{l@{\\extracolsep{\\fill}\\hspace{2\\tabcolsep}}r"
+                + "@{\\extracolsep{\\fill}\\hspace{2\\tabcolsep}}r}"), tex);
         assertTrue(tex.contains("\\small\n"), tex);
         assertTrue(tex.contains("\\caption{}"), "one seed per cell: no seed note");
+    }
+
+    @Test
+    void aCaptionWithoutFullStopGetsOneBeforeTheSeedNote() {
+        TableSpec spec = new TableSpec("method", List.of(), null, null, List.of("top1"), Map.of(), "std",
+                "Main results", "", "normalsize", false, "t", NumberText.Grouping.SI);
+        String tex = new ResultsTable().render(runs(), spec, "x").latex();
+        assertTrue(tex.contains("\\caption{Main results. Mean \\textpm{} std over 2--3 seeds.}"), tex);
+    }
+
+    @Test
+    void percentFalseInTheCallUndoesADeclaredPercent() {
+        MetricSpec declared = MetricSpec.fromMap("top1", Map.of("percent", true, "decimals", 1));
+        MetricSpec call = MetricSpec.fromMap("top1", Map.of("percent", false, "decimals", 3));
+        MetricSpec effective = declared.overriddenBy(call);
+        assertEquals(0, BigDecimal.ONE.compareTo(effective.scale()));
+        assertEquals("", effective.unit());
+        assertEquals(3, effective.decimals());
     }
 
     @Test

@@ -129,7 +129,7 @@ final class PlotCalls {
             MetricSpec metric = MetricSpec.plain("value").overriddenBy(p.inlineMetric("value"));
             if (!p.has("name")) {
                 metric = new MetricSpec("value", yName, metric.direction(), metric.unit(), metric.scale(),
-                        metric.decimals(), metric.significant());
+                        metric.decimals(), metric.significant(), metric.given());
             }
             context.needPgfplots();
             PlotSpec spec = new PlotSpec(x, "value", metrics.size() > 1 ? "series" : null, metric,
