@@ -61,7 +61,7 @@ final class InputFingerprint {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(f -> except.stream().noneMatch(f::startsWith))
-                    .sorted().toList();
+                    .filter(f -> !isEditorLeftover(f)).sorted().toList();
         } catch (IOException e) {
             throw new EnvironmentException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -69,6 +69,12 @@ final class InputFingerprint {
             file(base, file);
         }
         return this;
+    }
+
+    /** Hidden files and editor backups (.swp, ~) are not inputs: saving in an editor must not rebuild everything. */
+    static boolean isEditorLeftover(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") || name.endsWith("~") || name.startsWith("#");
     }
 
     String hex() {

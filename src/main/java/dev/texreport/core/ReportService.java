@@ -34,6 +34,8 @@ public final class ReportService {
     private final ProcessRunner runner;
     private final String path;
     private final ReportLog log;
+    /** Engine versions asked once per service: a watch session does not ask again on every change. */
+    private final Map<Path, String> engineVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param runner runs TeX and bibtex
@@ -114,9 +116,15 @@ public final class ReportService {
 
     /** The engine's own version line, part of every milestone's fingerprint: a TeX update rebuilds. */
     private String engineVersion(Path engine, Path dir) throws ReportException {
+        String known = engineVersions.get(engine);
+        if (known != null) {
+            return known;
+        }
         ProcessOutcome outcome = runner.run(new ProcessSpec(engine, List.of("--version"), dir,
                 Map.of(), java.time.Duration.ofSeconds(30)));
-        return outcome.output().isEmpty() ? engine.toString() : outcome.output().get(0).strip();
+        String version = outcome.output().isEmpty() ? engine.toString() : outcome.output().get(0).strip();
+        engineVersions.put(engine, version);
+        return version;
     }
 
     private static List<MilestoneSpec> selectMilestones(BuildRequest request, TemplatePack pack)

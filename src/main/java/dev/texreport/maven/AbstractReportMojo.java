@@ -4,6 +4,9 @@ import dev.texreport.core.Author;
 import dev.texreport.core.BuildRequest;
 import dev.texreport.core.Engine;
 import dev.texreport.core.ReportException;
+import dev.texreport.core.ReportLog;
+import dev.texreport.core.ReportService;
+import dev.texreport.core.tex.CommonsExecProcessRunner;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +76,11 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    /** The core service with the one process runner; TeX output lines go to the debug log. */
+    protected ReportService newService(ReportLog log) {
+        return new ReportService(new CommonsExecProcessRunner(log::debug), System.getenv("PATH"), log);
+    }
 
     /** Builds the request from the parameters and the POM (title from name, authors from developers). */
     protected BuildRequest buildRequest() throws MojoFailureException {

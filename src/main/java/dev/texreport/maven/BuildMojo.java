@@ -6,9 +6,7 @@ import dev.texreport.core.BuildResult;
 import dev.texreport.core.MilestoneResult;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
-import dev.texreport.core.ReportService;
 import dev.texreport.core.SourceException;
-import dev.texreport.core.tex.CommonsExecProcessRunner;
 import dev.texreport.core.ReactorReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,8 +79,7 @@ public class BuildMojo extends AbstractReportMojo {
         ReportLog log = new MavenReportLog(getLog());
         BuildResult result;
         try {
-            result = new ReportService(new CommonsExecProcessRunner(log::debug), System.getenv("PATH"), log)
-                    .build(request);
+            result = newService(log).build(request);
         } catch (SourceException e) {
             e.diagnostics().forEach(d -> getLog().error(d.format(request.projectDir())));
             throw new MojoFailureException("Report build failed: " + e.getMessage() + " (listed above)");
