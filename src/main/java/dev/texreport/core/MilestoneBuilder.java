@@ -110,8 +110,9 @@ final class MilestoneBuilder {
             try {
                 outcome = compiler.compile(job, request.force() ? null : seedDir);
             } catch (TexFailure failure) {
-                List<Diagnostic> problems = diagnostics.map(failure.messages()).stream()
-                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+                // Only what stopped TeX: warnings of the aborted pass (undefined references) are consequences.
+                List<Diagnostic> problems = diagnostics.map(failure.messages().stream()
+                        .filter(m -> m.kind().isError()).toList());
                 if (problems.isEmpty()) {
                     problems = List.of(Diagnostic.error(SourceLocation.of(workDir.resolve(JOB + ".log"), 0),
                             failure.getMessage() + "; the end of the log:" + System.lineSeparator()
