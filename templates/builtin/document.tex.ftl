@@ -18,20 +18,33 @@
 \usepackage{pgfplots}
 \pgfplotsset{compat=1.18}
 </#if>
+<#if mode == "anonymous">
+% Anonymous review: line numbers let reviewers point at a line.
+\usepackage{lineno}
+\linenumbers
+</#if>
+\texreportPdfInfo{${pdfinfo.title?no_esc}}{${pdfinfo.author?no_esc}}{${milestone.pdfSubject?no_esc}}
 <#list doc.preambles as preamble>
 \input{${preamble?no_esc}}
 </#list>
 
 \title{${project.title}}
+<#if mode == "anonymous">
+\author{Anonymous Author(s)\\ Affiliation withheld for review}
+<#else>
 \author{%
 <#list project.authors as author>
   ${author.name}<#if author.affiliation?has_content>\\ ${author.affiliation}</#if><#if author.email?has_content>\\ \texttt{${author.email}}</#if><#sep>
   \And</#sep>
 </#list>
 }
+</#if>
 
 \begin{document}
 \maketitle
+<#if mode == "preprint">
+{\renewcommand\thefootnote{}\footnotetext{Preprint. Work in progress.}}
+</#if>
 <#if doc.abstract??>
 \begin{abstract}
 \input{${doc.abstract?no_esc}}
@@ -44,7 +57,7 @@
 
 % NeurIPS counts the main text, figures and tables; nothing after this mark is counted.
 \texreportBodyEnd
-<#if doc.acknowledgements??>
+<#if doc.acknowledgements?? && mode != "anonymous">
 
 \begin{ack}
 \texreportMark{acknowledgements}

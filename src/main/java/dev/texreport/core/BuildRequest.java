@@ -24,6 +24,10 @@ import java.util.Objects;
  *                        commit touching the report sources) or else a fixed date
  * @param force           rebuild every milestone even when its inputs did not change
  * @param ciSummary       a file the Markdown summary is appended to (GitHub's $GITHUB_STEP_SUMMARY), or null
+ * @param template        the template pack: {@code builtin}, a folder, or a pack name on the plugin's classpath
+ * @param mode            anonymous, preprint or final
+ * @param failingChecks   the PDF format checks whose findings fail the build (the others warn)
+ * @param clock           the time deadlines are measured against
  */
 public record BuildRequest(
         Path projectDir,
@@ -40,7 +44,11 @@ public record BuildRequest(
         boolean failOnUndefinedReferences,
         Long sourceDateEpoch,
         boolean force,
-        Path ciSummary) {
+        Path ciSummary,
+        String template,
+        Mode mode,
+        java.util.Set<String> failingChecks,
+        java.time.Clock clock) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -51,6 +59,10 @@ public record BuildRequest(
         authors = List.copyOf(authors);
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(timeout, "timeout");
+        template = Objects.requireNonNullElse(template, "builtin");
+        mode = Objects.requireNonNullElse(mode, Mode.FINAL);
+        failingChecks = java.util.Set.copyOf(failingChecks);
+        clock = Objects.requireNonNullElse(clock, java.time.Clock.systemUTC());
     }
 
     public static Builder builder(Path projectDir) {
@@ -74,6 +86,10 @@ public record BuildRequest(
         private Long sourceDateEpoch;
         private boolean force;
         private Path ciSummary;
+        private String template = "builtin";
+        private Mode mode = Mode.FINAL;
+        private java.util.Set<String> failingChecks = FormatCheck.DEFAULT_FAILING;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -95,10 +111,14 @@ public record BuildRequest(
         public Builder sourceDateEpoch(Long value) { sourceDateEpoch = value; return this; }
         public Builder force(boolean value) { force = value; return this; }
         public Builder ciSummary(Path value) { ciSummary = value; return this; }
+        public Builder template(String value) { template = value; return this; }
+        public Builder mode(Mode value) { mode = value; return this; }
+        public Builder failingChecks(java.util.Set<String> value) { failingChecks = value; return this; }
+        public Builder clock(java.time.Clock value) { clock = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force, ciSummary);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force, ciSummary, template, mode, failingChecks, clock);
         }
     }
 }

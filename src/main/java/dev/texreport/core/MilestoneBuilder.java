@@ -2,9 +2,11 @@ package dev.texreport.core;
 
 import dev.texreport.core.pack.MilestoneSpec;
 import dev.texreport.core.pack.TemplatePack;
+import dev.texreport.core.pages.Finding;
 import dev.texreport.core.pages.FloatPlacement;
 import dev.texreport.core.pages.PageAccounting;
 import dev.texreport.core.pages.PageMeasure;
+import dev.texreport.core.pages.PdfFormatChecker;
 import dev.texreport.core.pages.PdfInspector;
 import dev.texreport.core.tex.CompileJob;
 import dev.texreport.core.tex.CompileOutcome;
@@ -68,6 +70,22 @@ final class MilestoneBuilder {
 
     /** Never throws for the milestone's own problems: they end up in the result, so other milestones still build. */
     MilestoneResult build(MilestoneSpec spec) {
+        MilestoneResult result = buildMilestone(spec);
+        try {
+            Optional<java.time.ZonedDateTime> due = pack.due(spec);
+            if (due.isPresent()) {
+                String text = Deadlines.describe(due.get(), java.time.ZonedDateTime.now(request.clock())
+                        .withZoneSameInstant(due.get().getZone()));
+                log.info("[" + spec.id() + "] " + text);
+                return result.withDeadline(due.get().toOffsetDateTime().toString(), text);
+            }
+        } catch (ConfigurationException e) {
+            log.warn(e.getMessage());
+        }
+        return result;
+    }
+
+    private MilestoneResult buildMilestone(MilestoneSpec spec) {
         Path workDir = request.outputDir().resolve(spec.id());
         Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
         List<String> warnings = new ArrayList<>();
@@ -88,7 +106,8 @@ final class MilestoneBuilder {
             model.put("results", new ResultsModel(results.model(), results.entries(), context,
                     renderer.objectWrapper()));
             model.putAll(Vocabulary.calls(context));
-            model.put("milestone", Map.of("id", spec.id(), "title", spec.title(), "pageLimit", spec.pageLimit()));
+            model.put("milestone", Map.of("id", spec.id(), "title", spec.title(), "pageLimit", spec.pageLimit(),
+                    "pdfSubject", PdfString.hex(pack.course().name() + " \u2014 " + spec.title())));
             Map<String, RenderedFile> generated = new LinkedHashMap<>();
             Map<String, Object> doc = assemble(sources, workDir, model, generated);
             doc.put("pgfplots", context.usesPgfplots());
@@ -140,9 +159,22 @@ final class MilestoneBuilder {
             }
             moveIntoPlace(outcome.pdf(), pdf);
             int pdfPages = new PdfInspector().pageCount(pdf);
+            String folder = request.projectDir().relativize(sources.dir()).toString().replace('\\', '/');
+            for (String item : new ContentRules().missing(spec, workDir.resolve(JOB + ".aux"),
+                    !context.usedFiles().isEmpty(), request.title(), request.authors().size(), request.sourceDir(),
+                    request.projectDir())) {
+                errors.add(folder + ": " + spec.id() + " is missing " + item);
+            }
+            List<Finding> findings = new ArrayList<>(StyleTweaks.scan(teamFiles(sources), request.projectDir()));
+            findings.addAll(new PdfFormatChecker().check(pdf, measure.contentPages(), measure.textLeftPt(),
+                    measure.textWidthPt(), request.mode() == Mode.ANONYMOUS, anonymityWords()));
+            for (Finding finding : findings) {
+                (request.failingChecks().contains(finding.check().id()) ? errors : warnings)
+                        .add(spec.id() + ".pdf: " + finding.message() + " [" + finding.check().id() + "]");
+            }
             MilestoneResult result = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(),
                     measure.contentPages(), pdfPages, measure.linesPerPage(), outcome.enginePasses(),
-                    outcome.bibRuns(), warnings, errors, null, context.usedFiles(), false);
+                    outcome.bibRuns(), warnings, errors, null, context.usedFiles(), false, null, null);
             if (result.overLimit()) {
                 if (request.failOnPageLimit()) {
                     errors.add(result.overLimitMessage());
@@ -151,7 +183,7 @@ final class MilestoneBuilder {
                 }
                 result = new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), measure.contentPages(),
                         pdfPages, measure.linesPerPage(), outcome.enginePasses(), outcome.bibRuns(), warnings, errors,
-                        null, context.usedFiles(), false);
+                        null, context.usedFiles(), false, null, null);
             }
             TexCompiler.keepSeed(job, outcome, seedDir);
             new BuildState(fingerprint(spec, relativeResults(context.usedFiles())), Provenance.sha256(pdf),
@@ -163,8 +195,42 @@ final class MilestoneBuilder {
                     ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
                     : List.of(e.getMessage());
             return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
-                    warnings, errors, e, context.usedFiles(), false);
+                    warnings, errors, e, context.usedFiles(), false, null, null);
         }
+    }
+
+    /** Every file of the team's that goes into this milestone: its own folder and the shared preamble. */
+    private List<Path> teamFiles(MilestoneSources sources) throws ReportException {
+        List<Path> files = new ArrayList<>();
+        MilestoneSources.special(request.sourceDir(), "preamble", new ArrayList<>()).ifPresent(files::add);
+        sources.preamble().ifPresent(files::add);
+        sources.abstractFile().ifPresent(files::add);
+        files.addAll(sources.sections());
+        sources.acknowledgements().ifPresent(files::add);
+        files.addAll(sources.appendix());
+        return files;
+    }
+
+    /** In anonymous builds: every name and e-mail of the team, which must not appear in the PDF. */
+    private List<String> anonymityWords() {
+        if (request.mode() != Mode.ANONYMOUS) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (Author author : request.authors()) {
+            if (!author.name().isBlank()) {
+                words.add(author.name());
+                String[] parts = author.name().split("\\s+");
+                String last = parts[parts.length - 1];
+                if (parts.length > 1 && last.length() >= 4) {
+                    words.add(last);
+                }
+            }
+            if (!author.email().isBlank()) {
+                words.add(author.email());
+            }
+        }
+        return words;
     }
 
     /** The previous result, when the inputs and the PDF are exactly as that build left them. */
@@ -176,7 +242,8 @@ final class MilestoneBuilder {
         java.util.Set<Path> used = new java.util.HashSet<>();
         state.resultsUsed().forEach(r -> used.add(request.sourceDir().resolve("results").resolve(r)));
         return Optional.of(new MilestoneResult(spec.id(), spec.title(), pdf, spec.pageLimit(), state.contentPages(),
-                state.pdfPages(), state.linesPerPage(), 0, 0, state.warnings(), state.errors(), null, used, true));
+                state.pdfPages(), state.linesPerPage(), 0, 0, state.warnings(), state.errors(), null, used, true, null,
+                null));
     }
 
     /**

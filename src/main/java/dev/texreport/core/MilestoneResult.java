@@ -20,15 +20,23 @@ import java.util.List;
  * @param failure       the exception that stopped this milestone, or null
  * @param resultsUsed   the results files the milestone's templates read
  * @param upToDate      whether the inputs were unchanged, so the previous PDF and figures were reused
+ * @param due           the deadline (ISO-8601 with zone), or null when the pack gives none
+ * @param dueText       how long is left or how late it is, e.g. "due Fri 1 Apr 2022 23:59 EDT: 3 days 4 hours left"
  */
 public record MilestoneResult(String id, String title, Path pdf, int pageLimit, double contentPages, int pdfPages,
                               double linesPerPage, int enginePasses, int bibRuns, List<String> warnings,
                               List<String> errors, ReportException failure, java.util.Set<Path> resultsUsed,
-                              boolean upToDate) {
+                              boolean upToDate, String due, String dueText) {
     public MilestoneResult {
         warnings = List.copyOf(warnings);
         errors = List.copyOf(errors);
         resultsUsed = java.util.Set.copyOf(resultsUsed);
+    }
+
+    /** The same result with its deadline filled in. */
+    public MilestoneResult withDeadline(String dueIso, String text) {
+        return new MilestoneResult(id, title, pdf, pageLimit, contentPages, pdfPages, linesPerPage, enginePasses,
+                bibRuns, warnings, errors, failure, resultsUsed, upToDate, dueIso, text);
     }
 
     public boolean passed() {

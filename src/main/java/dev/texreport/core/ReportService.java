@@ -53,7 +53,8 @@ public final class ReportService {
      * milestone, unreadable results, a missing engine); a milestone's own errors are in its result.
      */
     public BuildResult build(BuildRequest request) throws ReportException {
-        TemplatePack pack = TemplatePack.builtin();
+        TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
+                ReportService.class.getClassLoader());
         List<MilestoneSpec> milestones = selectMilestones(request, pack);
         if (milestones.isEmpty()) {
             throw new ConfigurationException("Nothing to build: " + request.sourceDir() + " has no milestone folder."
@@ -158,6 +159,10 @@ public final class ReportService {
             authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation()));
         }
         model.put("project", Map.of("title", request.title(), "authors", authors));
+        model.put("mode", request.mode().id());
+        List<String> names = request.authors().stream().map(Author::name).toList();
+        model.put("pdfinfo", Map.of("title", PdfString.hex(request.title()),
+                "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
         model.put("course", Map.of("name", pack.course().name(),
                 "bibliographyStyle", pack.course().bibliographyStyle()));
         return model;

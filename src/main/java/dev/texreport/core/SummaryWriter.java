@@ -84,6 +84,10 @@ final class SummaryWriter {
             node.put("pdfPages", m.pdfPages());
             node.put("passed", m.passed());
             node.put("upToDate", m.upToDate());
+            if (m.due() != null) {
+                node.put("due", m.due());
+                node.put("deadline", m.dueText());
+            }
             node.put("enginePasses", m.enginePasses());
             node.put("bibliographyRuns", m.bibRuns());
             ArrayNode warnings = node.putArray("warnings");

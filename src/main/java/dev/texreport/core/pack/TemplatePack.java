@@ -2,47 +2,215 @@ package dev.texreport.core.pack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.ReportException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A template pack: course.json (milestones and limits), the document template that assembles a milestone's
- * sections into one LaTeX document, and the style files that document loads.
+ * A template pack: course.json (course name, milestones with page limits, due dates and required content), the
+ * document template that assembles a milestone's files into one LaTeX document, and the style files it loads.
+ *
+ * <p>A pack is found by name: {@code builtin} (the NeurIPS-style pack in the plugin jar), a folder (relative to the
+ * team project), or a pack inside a jar on the plugin's classpath (a {@code <dependency>} of the plugin) under
+ * {@code dev/texreport/packs/<name>/}. A pack may {@code "extends"} another: its course.json then only states what
+ * differs (milestones are merged by id, field by field), and files it does not have come from the parent.
  */
 public final class TemplatePack {
-    /** Where packs live inside the plugin jar (the top-level templates/ folder is packaged there). */
-    static final String PACKS_ON_CLASSPATH = "dev/texreport/packs/";
+    /** Where packs live on the classpath (the top-level templates/ folder is packaged there). */
+    public static final String PACKS_ON_CLASSPATH = "dev/texreport/packs/";
+    public static final String COURSE = "course.json";
     public static final String DOCUMENT_TEMPLATE = "document.tex.ftl";
+    public static final String BUILTIN = "builtin";
+    private static final int MAX_EXTENDS = 8;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final String name;
-    private final String resourceRoot;
+    private final List<PackSource> sources;
     private final CourseDescription course;
 
-    private TemplatePack(String name, String resourceRoot, CourseDescription course) {
+    private TemplatePack(String name, List<PackSource> sources, CourseDescription course) {
         this.name = name;
-        this.resourceRoot = resourceRoot;
+        this.sources = List.copyOf(sources);
         this.course = course;
     }
 
     /** The NeurIPS-style pack that ships with the plugin. */
     public static TemplatePack builtin() throws ReportException {
-        String root = PACKS_ON_CLASSPATH + "builtin/";
-        byte[] json = readResource(root + "course.json", "builtin");
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            return new TemplatePack("builtin", root, mapper.readValue(json, CourseDescription.class));
-        } catch (IOException e) {
-            throw new EnvironmentException("The built-in template pack's course.json is broken: "
-                    + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+        return load(BUILTIN, Path.of("."), TemplatePack.class.getClassLoader());
+    }
+
+    /**
+     * Finds and reads a pack.
+     *
+     * @param spec       {@code builtin}, a folder path (relative to {@code projectDir}), or a pack name on the
+     *                   classpath
+     * @param projectDir the team project, for relative folder paths
+     * @param loader     the plugin's class loader (with the plugin's dependencies)
+     */
+    public static TemplatePack load(String spec, Path projectDir, ClassLoader loader) throws ReportException {
+        String wanted = spec == null || spec.isBlank() ? BUILTIN : spec.strip();
+        List<PackSource> chain = new ArrayList<>();
+        List<ObjectNode> courses = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        String next = wanted;
+        Path base = projectDir;
+        while (next != null) {
+            if (!seen.add(next) || seen.size() > MAX_EXTENDS) {
+                throw new ConfigurationException("Template pack '" + wanted + "' extends itself in a circle: "
+                        + String.join(" -> ", seen) + " -> " + next);
+            }
+            PackSource source = find(next, base, loader);
+            ObjectNode json = courseJson(source);
+            chain.add(source);
+            courses.add(json);
+            JsonNode parent = json.get("extends");
+            if (parent != null && !parent.isTextual()) {
+                throw new ConfigurationException(source.describe() + "/course.json: \"extends\" must be a pack name");
+            }
+            next = parent == null ? null : parent.asText();
+            if (source.describe().startsWith("folder ")) {
+                base = Path.of(source.describe().substring("folder ".length()));
+            }
         }
+        ObjectNode merged = courses.get(courses.size() - 1).deepCopy();
+        for (int i = courses.size() - 2; i >= 0; i--) {
+            merged = merge(merged, courses.get(i));
+        }
+        try {
+            CourseDescription course = MAPPER.treeToValue(merged, CourseDescription.class);
+            TemplatePack pack = new TemplatePack(wanted, chain, course);
+            pack.validate();
+            return pack;
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static PackSource find(String spec, Path base, ClassLoader loader) throws ReportException {
+        Path folder = base.resolve(spec).normalize();
+        if (!spec.equals(BUILTIN) && Files.isDirectory(folder)) {
+            if (!Files.isRegularFile(folder.resolve(COURSE))) {
+                throw new ConfigurationException("The folder " + folder + " (report.template) is not a template pack:"
+                        + " it has no course.json.");
+            }
+            return PackSource.folder(folder);
+        }
+        PackSource classpath = PackSource.classpath(loader, PACKS_ON_CLASSPATH + spec + "/");
+        if (classpath.read(COURSE).isPresent()) {
+            return classpath;
+        }
+        if (spec.equals(BUILTIN)) {
+            throw new EnvironmentException("The built-in template pack is missing from the plugin jar; reinstall the"
+                    + " plugin.");
+        }
+        throw new ConfigurationException("No template pack '" + spec + "' (report.template): " + folder
+                + " is not a folder, and no jar on the plugin's classpath has " + PACKS_ON_CLASSPATH + spec
+                + "/course.json. To use a pack published as a jar, add it as a <dependency> of the plugin in the POM.");
+    }
+
+    private static ObjectNode courseJson(PackSource source) throws ReportException {
+        byte[] bytes = source.read(COURSE).orElseThrow(() -> new ConfigurationException(source.describe()
+                + " has no course.json"));
+        try {
+            JsonNode tree = MAPPER.readTree(bytes);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new ConfigurationException(source.describe() + "/course.json must be a JSON object");
+            }
+            return object;
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException(source.describe() + "/course.json, line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + source.describe() + "/course.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** A child's course.json over its parent's: fields replace, milestones merge by id, files add up. */
+    static ObjectNode merge(ObjectNode parent, ObjectNode child) {
+        ObjectNode merged = parent.deepCopy();
+        merged.remove("extends");
+        child.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (key.equals("extends")) {
+                return;
+            }
+            if (key.equals("milestones") && value.isArray() && merged.get(key) instanceof ArrayNode base) {
+                merged.set(key, mergeById(base, (ArrayNode) value));
+            } else if (key.equals("files") && value.isArray() && merged.get(key) instanceof ArrayNode base) {
+                ArrayNode files = base.deepCopy();
+                value.forEach(f -> {
+                    if (!files.toString().contains(f.toString())) {
+                        files.add(f);
+                    }
+                });
+                merged.set(key, files);
+            } else {
+                merged.set(key, value.deepCopy());
+            }
+        });
+        return merged;
+    }
+
+    private static ArrayNode mergeById(ArrayNode base, ArrayNode changes) {
+        ArrayNode result = base.deepCopy();
+        for (JsonNode change : changes) {
+            String id = change.path("id").asText();
+            boolean found = false;
+            for (int i = 0; i < result.size(); i++) {
+                if (result.get(i).path("id").asText().equals(id) && result.get(i) instanceof ObjectNode old) {
+                    ObjectNode updated = old.deepCopy();
+                    change.fields().forEachRemaining(f -> updated.set(f.getKey(), f.getValue().deepCopy()));
+                    result.set(i, updated);
+                    found = true;
+                }
+            }
+            if (!found) {
+                result.add(change.deepCopy());
+            }
+        }
+        return result;
+    }
+
+    private void validate() throws ReportException {
+        ZoneId zone = zone();
+        for (MilestoneSpec m : course.milestones()) {
+            if (!m.id().matches("[a-z0-9][a-z0-9-]*")) {
+                throw new ConfigurationException("Template pack '" + name + "': milestone id '" + m.id() + "' must be"
+                        + " lower-case letters, digits and '-' (it is a folder name)");
+            }
+            if (m.pageLimit() <= 0) {
+                throw new ConfigurationException("Template pack '" + name + "': milestone '" + m.id() + "' needs a "
+                        + "pageLimit above 0");
+            }
+            if (m.due() != null) {
+                parseDate(m.due(), zone, "milestone '" + m.id() + "'");
+            }
+        }
+        for (CourseEvent event : course.events()) {
+            parseDate(event.date(), zone, "event '" + event.title() + "'");
+        }
+        documentTemplate();
     }
 
     public String name() {
@@ -51,6 +219,11 @@ public final class TemplatePack {
 
     public CourseDescription course() {
         return course;
+    }
+
+    /** Where the pack was found, e.g. {@code classpath dev/texreport/packs/builtin/}. */
+    public String origin() {
+        return sources.stream().map(PackSource::describe).collect(Collectors.joining(" extends "));
     }
 
     public Optional<MilestoneSpec> milestone(String id) {
@@ -67,32 +240,66 @@ public final class TemplatePack {
         return course.milestones().stream().map(MilestoneSpec::id).collect(Collectors.joining(", "));
     }
 
+    public ZoneId zone() throws ConfigurationException {
+        try {
+            return ZoneId.of(course.timeZone());
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("Template pack '" + name + "': unknown timeZone '" + course.timeZone()
+                    + "' (use a name such as Europe/Zurich or America/Toronto)");
+        }
+    }
+
+    /** The milestone's deadline in the pack's time zone, if it has one. */
+    public Optional<ZonedDateTime> due(MilestoneSpec milestone) throws ConfigurationException {
+        return milestone.due() == null ? Optional.empty()
+                : Optional.of(parseDate(milestone.due(), zone(), "milestone '" + milestone.id() + "'"));
+    }
+
+    /** The event's date in the pack's time zone. */
+    public ZonedDateTime date(CourseEvent event) throws ConfigurationException {
+        return parseDate(event.date(), zone(), "event '" + event.title() + "'");
+    }
+
+    private ZonedDateTime parseDate(String text, ZoneId zone, String what) throws ConfigurationException {
+        try {
+            return ZonedDateTime.parse(text).withZoneSameInstant(zone);
+        } catch (DateTimeException withoutZone) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone);
+            } catch (DateTimeException e) {
+                throw new ConfigurationException("Template pack '" + name + "': " + what + " has the date '" + text
+                        + "'; write it as 2022-05-17T23:59 (in the pack's timeZone) or 2022-05-17T23:59-04:00");
+            }
+        }
+    }
+
+    /** The first file of that name along the extends chain. */
+    public Optional<byte[]> file(String fileName) throws ReportException {
+        for (PackSource source : sources) {
+            Optional<byte[]> content = source.read(fileName);
+            if (content.isPresent()) {
+                return content;
+            }
+        }
+        return Optional.empty();
+    }
+
     public String documentTemplate() throws ReportException {
-        return new String(readResource(resourceRoot + DOCUMENT_TEMPLATE, name), StandardCharsets.UTF_8);
+        byte[] bytes = file(DOCUMENT_TEMPLATE).orElseThrow(() -> new ConfigurationException("Template pack '" + name
+                + "' (" + origin() + ") has no " + DOCUMENT_TEMPLATE));
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The pack's files TeX needs in the working directory, as (name, content) pairs. */
     public List<PackFile> texFiles() throws ReportException {
-        List<PackFile> files = new java.util.ArrayList<>();
+        List<PackFile> files = new ArrayList<>();
         for (String file : course.files()) {
-            files.add(new PackFile(file, readResource(resourceRoot + file, name)));
+            files.add(new PackFile(file, file(file).orElseThrow(() -> new ConfigurationException("Template pack '"
+                    + name + "' lists " + file + " in course.json, but " + origin() + " has no such file"))));
         }
         return files;
     }
 
     /** A file the pack hands to TeX. */
     public record PackFile(String name, byte[] content) { }
-
-    private static byte[] readResource(String path, String pack) throws ReportException {
-        try (InputStream in = TemplatePack.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new EnvironmentException("Template pack '" + pack + "' has no file " + path
-                        + "; the plugin jar is incomplete. Rebuild or reinstall the plugin.");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot read " + path + " from template pack '" + pack + "': "
-                    + e.getMessage(), e);
-        }
-    }
 }

@@ -21,6 +21,8 @@ public final class PageAccounting {
     private static final double SP_PER_PT = 65536.0;
     private static final Pattern GEOMETRY = Pattern.compile(
             "^\\\\texreport@geometry\\{([\\d.]+)pt}\\{([\\d.]+)pt}\\{([\\d.]+)pt}");
+    private static final Pattern HGEOMETRY = Pattern.compile(
+            "^\\\\texreport@hgeometry\\{(-?[\\d.]+)pt}\\{([\\d.]+)pt}");
     private static final Pattern PAGE = Pattern.compile("^\\\\texreport@page\\{(\\d+)}\\{(-?\\d+)}");
     private static final Pattern MARK = Pattern.compile("^\\\\texreport@pos\\{([\\w-]+)}\\{(\\d+)}\\{(-?\\d+)}");
     private static final Pattern FLOAT = Pattern.compile(
@@ -44,6 +46,8 @@ public final class PageAccounting {
         double textTop = -1;
         double textHeight = -1;
         double leading = -1;
+        double textLeft = -1;
+        double textWidth = -1;
         Map<Integer, Double> pageTop = new HashMap<>();
         Map<String, PagePosition> marks = new HashMap<>();
         List<String[]> floats = new ArrayList<>();
@@ -54,6 +58,9 @@ public final class PageAccounting {
                 textTop = Double.parseDouble(m.group(1));
                 textHeight = Double.parseDouble(m.group(2));
                 leading = Double.parseDouble(m.group(3));
+            } else if ((m = HGEOMETRY.matcher(line)).find()) {
+                textLeft = Double.parseDouble(m.group(1));
+                textWidth = Double.parseDouble(m.group(2));
             } else if ((m = PAGE.matcher(line)).find()) {
                 pageTop.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)) / SP_PER_PT);
             } else if ((m = MARK.matcher(line)).find()) {
@@ -95,7 +102,7 @@ public final class PageAccounting {
             }
         }
         double linesPerPage = leading > 0 ? textHeight / leading : 0;
-        return new PageMeasure(contentEnd, backMatter, linesPerPage, stray);
+        return new PageMeasure(contentEnd, backMatter, linesPerPage, stray, textLeft, textWidth);
     }
 
     private static PagePosition earliest(PagePosition a, PagePosition b) {

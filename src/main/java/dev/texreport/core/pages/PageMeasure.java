@@ -9,9 +9,11 @@ import java.util.List;
  * @param backMatter   where typeset back matter (references, acknowledgements, appendix) begins, or null if none
  * @param linesPerPage text lines a page holds at the body's leading (to say "about 22 lines over")
  * @param strayFloats  body floats that LaTeX placed on a page after the back matter began: content beyond the body
+ * @param textLeftPt   the text block's left edge from the paper's left edge, in TeX points (negative: unknown)
+ * @param textWidthPt  the text block's width in TeX points (negative: unknown)
  */
 public record PageMeasure(PagePosition contentEnd, PagePosition backMatter, double linesPerPage,
-                          List<FloatPlacement> strayFloats) {
+                          List<FloatPlacement> strayFloats, double textLeftPt, double textWidthPt) {
     public PageMeasure {
         strayFloats = List.copyOf(strayFloats);
     }

@@ -1,0 +1,385 @@
+#!/usr/bin/env bash
+# Benchmark of report:build against latexmk, in one command (about 5-8 minutes on 2 cores):
+#   1. cold build of examples/demo and of a large generated report: plugin vs latexmk -pdf on the same sources
+#   2. no-op rebuild: report:build with nothing changed vs mvn validate (Maven start-up) vs latexmk's no-op
+#   3. watch mode: edit -> new final.pdf with report:watch, vs one pdflatex pass, vs latexmk -pvc
+#   4. many teams: an aggregator of N team projects, sequential vs mvn -T 2
+# Prints medians with ratios and the targets (PASS/MISS) at the end; a missed target never fails the script,
+# only something that could not be run does (exit 1; exit 2 when a tool or the installed plugin is missing).
+#
+# Usage: bench/run.sh [--install]     (--install: mvn install the plugin first, else the installed one is used)
+# Environment: PROJECTS ("demo big"), RUNS (cold builds and team builds, default 3), NOOP_RUNS (5), WATCH_EDITS (5), TEAMS (6),
+#              OFFLINE (1: mvn -o, no network checks during timing), KEEP (1: keep bench/target/run.*)
+# Output: the table on stdout, also saved to bench/latest.txt; raw samples and logs in bench/target/run.*/.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+RUNS=${RUNS:-3}
+NOOP_RUNS=${NOOP_RUNS:-5}
+WATCH_EDITS=${WATCH_EDITS:-5}
+TEAMS=${TEAMS:-6}
+PROJECTS=${PROJECTS:-demo big}   # for a quick check: PROJECTS=big
+OFFLINE=${OFFLINE:-1}
+KEEP=${KEEP:-0}
+PLUGIN_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/dev/texreport/report-maven-plugin/0.1.0-SNAPSHOT/report-maven-plugin-0.1.0-SNAPSHOT.jar"
+
+OFF=()
+if [ "$OFFLINE" = 1 ]; then OFF=(-o); fi
+MVN=(mvn -B -q "${OFF[@]}")
+
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+for tool in mvn pdflatex bibtex latexmk python3 perl pgrep setsid; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh: '$tool' is not installed" >&2; exit 2; }
+done
+
+if [ "${1:-}" = "--install" ]; then
+  for attempt in 1 2 3; do
+    (cd "$ROOT" && mvn -B -q install -DskipTests -Dinvoker.skip=true) && break
+    [ "$attempt" = 3 ] && die "mvn install failed 3 times"
+    echo "mvn install failed (someone editing?), retrying in 30 s" >&2; sleep 30
+  done
+fi
+[ -f "$PLUGIN_JAR" ] || { echo "bench/run.sh: the plugin is not installed ($PLUGIN_JAR); run: mvn install -DskipTests -Dinvoker.skip=true, or bench/run.sh --install" >&2; exit 2; }
+
+mkdir -p "$BENCH/target"
+WORK=$(mktemp -d "$BENCH/target/run.XXXXXX")
+LOGS="$WORK/logs"; mkdir -p "$LOGS"
+SESSIONS=()   # session ids of the background watchers we started (setsid): only these are ever killed
+
+cleanup() {
+  local rc=$? sid
+  for sid in "${SESSIONS[@]}"; do
+    if pgrep -s "$sid" >/dev/null 2>&1; then
+      pkill -TERM -s "$sid" 2>/dev/null || true; sleep 2; pkill -KILL -s "$sid" 2>/dev/null || true
+    fi
+  done
+  if [ "$KEEP" = 1 ] || [ $rc -ne 0 ]; then
+    echo "bench/run.sh: work files and logs kept in $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now() { date +%s.%N; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END {
+    if (NR == 0) { print "n/a"; exit }
+    if (NR % 2) printf "%.3f\n", a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN {
+  if (v == "n/a") { print "n/a"; exit }
+  ok = (op == "<") ? (v + 0 < t + 0) : (op == "<=") ? (v + 0 <= t + 0) : (v + 0 >= t + 0)
+  print ok ? "PASS" : "MISS" }'; }
+
+declare -A S   # samples: S[key]="v1 v2 ..."
+add() { S[$1]="${S[$1]:-}$2 "; }
+med() { # shellcheck disable=SC2086
+  median ${S[$1]:-}; }
+
+# run_timed NAME cmd...: runs cmd with its output in $LOGS/NAME.log, sets ELAPSED (s); a failure ends the bench
+run_timed() {
+  local name=$1; shift
+  local t0 t1
+  t0=$(now)
+  if ! "$@" >"$LOGS/$name.log" 2>&1; then
+    echo "bench/run.sh: FAILED: $* (log: $LOGS/$name.log)" >&2
+    tail -n 30 "$LOGS/$name.log" >&2
+    exit 1
+  fi
+  t1=$(now)
+  ELAPSED=$(sub "$t1" "$t0")
+}
+
+progress() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+
+# --- the projects --------------------------------------------------------------------------------------------
+progress "generating projects in $WORK"
+cp -r "$ROOT/examples/demo" "$WORK/demo"; rm -rf "$WORK/demo/target"
+python3 "$BENCH/gen.py" big "$WORK/big"
+python3 "$BENCH/gen.py" teams "$WORK/teams" "$TEAMS"
+
+# Copies what report:build handed to TeX (the generated .tex and .sty of each milestone) into DEST/<milestone>/.
+copy_sources() {
+  local proj=$1 dest=$2 dir id
+  rm -rf "$dest"; mkdir -p "$dest"
+  for dir in "$proj"/target/report/*/; do
+    id=$(basename "$dir")
+    [ -f "$dir/main.tex" ] || continue
+    mkdir -p "$dest/$id"
+    (cd "$dir" && find . \( -name '*.tex' -o -name '*.sty' \) -exec cp --parents {} "$dest/$id" \;)
+  done
+}
+in_dir() { local d=$1; shift; (cd "$d" && "$@"); }
+tex_env() {  # tex_env PROJECT MILESTONE cmd...: the search paths report:build gives TeX
+  local proj=$1 id=$2; shift 2
+  TEXINPUTS=".:$proj/src/report/$id/figures//:$proj/src/report/figures//:$proj/src/report:" \
+  BIBINPUTS=".:$proj/src/report:" "$@"
+}
+# latexmk_all PROJECT DIR [args]: latexmk -pdf in every DIR/<milestone>/, one after the other (like report:build)
+latexmk_all() {
+  local proj=$1 base=$2 dir id; shift 2
+  for dir in "$base"/*/; do
+    id=$(basename "$dir")
+    echo "### $id"
+    (cd "$dir" && tex_env "$proj" "$id" latexmk -pdf -interaction=nonstopmode -halt-on-error "$@" main.tex) || return 1
+  done
+}
+plugin_counts() {  # engine passes, bibtex runs (summed over milestones), final PDF pages, all up to date?
+  python3 - "$1/target/report/summary.json" <<'PY'
+import json, sys
+ms = json.load(open(sys.argv[1]))["milestones"]
+final = [m for m in ms if m["id"] == "final"]
+print(sum(m["enginePasses"] for m in ms), sum(m["bibliographyRuns"] for m in ms),
+      final[0]["pdfPages"] if final else "n/a", "yes" if all(m.get("upToDate") for m in ms) else "no")
+PY
+}
+
+# Warm-up (untimed): file caches, TeX's format and font files, Maven's plugin resolution.
+progress "warm-up"
+run_timed warmup-validate "${MVN[@]}" -f "$WORK/demo/pom.xml" validate
+run_timed warmup-demo "${MVN[@]}" -f "$WORK/demo/pom.xml" report:build
+rm -rf "$WORK/demo/target"
+
+declare -A INFO   # counts and notes for the table
+note() {  # note KEY VALUE: remembers VALUE; a value that differs between runs is kept too (a|b)
+  local k=$1 v=$2
+  if [ -z "${INFO[$k]:-}" ]; then INFO[$k]=$v
+  elif [[ "|${INFO[$k]}|" != *"|$v|"* ]]; then INFO[$k]="${INFO[$k]}|$v"; fi
+}
+lmk_count() { grep -c "^Run number [0-9]* of rule '$2" "$1" || true; }
+
+# --- 1. cold builds and 2. no-op rebuilds ---------------------------------------------------------------------
+for p in $PROJECTS; do
+  proj="$WORK/$p"
+  for i in $(seq 1 "$RUNS"); do
+    progress "cold build: $p, run $i of $RUNS (plugin, latexmk, mvn validate)"
+    rm -rf "$proj/target/report"
+    run_timed "$p-plugin-$i" "${MVN[@]}" -f "$proj/pom.xml" report:build -Dreport.force=true
+    add "$p.plugin" "$ELAPSED"
+    read -r eng bib pages _ < <(plugin_counts "$proj")
+    note "$p.plugin_engine" "$eng"; note "$p.plugin_bib" "$bib"; note "$p.pages" "$pages"
+    copy_sources "$proj" "$WORK/lmk-$p"
+    run_timed "$p-latexmk-$i" latexmk_all "$proj" "$WORK/lmk-$p"
+    add "$p.latexmk" "$ELAPSED"
+    note "$p.lmk_engine" "$(lmk_count "$LOGS/$p-latexmk-$i.log" pdflatex)"
+    note "$p.lmk_bib" "$(lmk_count "$LOGS/$p-latexmk-$i.log" bibtex)"
+    run_timed "$p-validate-$i" "${MVN[@]}" -f "$proj/pom.xml" validate
+    add "$p.validate" "$ELAPSED"
+  done
+
+  INFO[$p.uptodate]=yes
+  for i in $(seq 1 "$NOOP_RUNS"); do
+    progress "no-op rebuild: $p, run $i of $NOOP_RUNS (plugin, mvn validate, latexmk)"
+    run_timed "$p-noop-$i" "${MVN[@]}" -f "$proj/pom.xml" report:build
+    add "$p.noop" "$ELAPSED"
+    read -r _ _ _ all < <(plugin_counts "$proj")
+    [ "$all" = yes ] || INFO[$p.uptodate]="NO (run $i rebuilt a milestone)"
+    run_timed "$p-noop-validate-$i" "${MVN[@]}" -f "$proj/pom.xml" validate
+    add "$p.validate" "$ELAPSED"
+    run_timed "$p-noop-latexmk-$i" latexmk_all "$proj" "$WORK/lmk-$p"
+    add "$p.latexmk_noop" "$ELAPSED"
+    note "$p.lmk_noop_engine" "$(lmk_count "$LOGS/$p-noop-latexmk-$i.log" pdflatex)"
+  done
+  # Where a no-op's time goes inside Maven: one run with timestamped log lines (mojo start, first milestone, end).
+  run_timed "$p-noop-timestamps" mvn -B "${OFF[@]}" \
+    -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
+    -f "$proj/pom.xml" report:build
+  INFO[$p.split]=$(awk '
+    function t(s,  a) { split(s, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+    /--- report-maven-plugin:.*:build / && !m { m = t($1) }
+    /\] up to date$/ && m && !f { f = t($1) }
+    /BUILD SUCCESS/ { e = t($1) }
+    END { if (m && f && e) printf "%.2f %.2f", f - m, e - m; else print "n/a n/a" }' "$LOGS/$p-noop-timestamps.log")
+done
+
+# --- 3. watch mode ----------------------------------------------------------------------------------------------
+# start_bg NAME DIR cmd...: cmd in its own session (setsid), output in $LOGS/NAME.log; sets BG_SID (= its pid)
+start_bg() {
+  local name=$1 dir=$2 i; shift 2
+  rm -f "$WORK/$name.sid"
+  (cd "$dir" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$WORK/$name.sid" "$@" >"$LOGS/$name.log" 2>&1 </dev/null) &
+  for i in $(seq 1 100); do [ -s "$WORK/$name.sid" ] && break; sleep 0.05; done
+  [ -s "$WORK/$name.sid" ] || die "could not start $*"
+  BG_SID=$(cat "$WORK/$name.sid")
+  SESSIONS+=("$BG_SID")
+}
+wait_marker() {  # wait_marker LOG MARKER SID TIMEOUT_S
+  local log=$1 marker=$2 sid=$3 limit=$4 t0
+  t0=$(now)
+  until grep -qF -- "$marker" "$log"; do
+    pgrep -s "$sid" >/dev/null || { tail -n 30 "$log" >&2; die "the watcher ended before printing '$marker' ($log)"; }
+    awk -v a="$(sub "$(now)" "$t0")" -v l="$limit" 'BEGIN { exit !(a > l) }' && die "no '$marker' within $limit s ($log)"
+    sleep 0.1
+  done
+}
+# stop_session SID: SIGTERM to the watcher itself (the session leader), then waits up to 20 s for the whole
+# session (TeX processes it started included) to end; what is left is killed and counted in LEFTOVER.
+LEFTOVER=0
+stop_session() {
+  local sid=$1 i
+  kill -TERM "$sid" 2>/dev/null || true
+  for i in $(seq 1 100); do pgrep -s "$sid" >/dev/null || return 0; sleep 0.2; done
+  echo "bench/run.sh: still running 20 s after SIGTERM (killed):" >&2
+  pgrep -a -s "$sid" >&2 || true
+  LEFTOVER=$((LEFTOVER + $(pgrep -s "$sid" | wc -l)))
+  pkill -KILL -s "$sid" 2>/dev/null || true
+}
+# edit_cycles NAME EDIT_FILE PDF LOG MARKER PASS_REGEX: WATCH_EDITS timed edits, 1.5 s apart
+edit_cycles() {
+  local name=$1 file=$2 pdf=$3 log=$4 marker=$5 re=$6 k out a b c
+  for k in $(seq 1 "$WATCH_EDITS"); do
+    sleep 1.5
+    out=$(python3 "$BENCH/edit_wait.py" --edit "$file" --pdf "$pdf" --log "$log" --marker "$marker" \
+          --pass-re "$re" --tag "$k") || die "edit $k of $name: no new PDF (log: $log)"
+    read -r a b c <<<"$out"
+    add "$name.pdf" "$a"; add "$name.cycle" "$b"; note "$name.passes" "$c"
+    progress "  $name edit $k: new PDF after $a s, cycle over after $b s, $c engine pass(es)"
+  done
+}
+
+WP=${WATCH_PROJECT:-big}
+W="$WORK/watch"
+cp -r "$WORK/$WP" "$W"; rm -rf "$W/target"
+section=$(cd "$W/src/report/final" && ls | grep -E '^[0-9].*\.tex(\.ftl)?$' | sort | tail -n 1)
+progress "watch: mvn report:watch on the $WP project, editing final/$section"
+start_bg plugin-watch "$W" mvn -B "${OFF[@]}" report:watch
+sid=$BG_SID
+wait_marker "$LOGS/plugin-watch.log" "Watching src/report for changes" "$sid" 300
+edit_cycles watch "$W/src/report/final/$section" "$W/target/report/final.pdf" "$LOGS/plugin-watch.log" \
+  "Watching src/report for changes" "pdflatex pass [0-9]+"
+stop_session "$sid"
+
+progress "watch: latexmk -pdf -pvc on the same generated sources"
+L="$WORK/pvc"
+copy_sources "$W" "$WORK/pvc-all"; mv "$WORK/pvc-all/final" "$L"
+start_bg latexmk-pvc "$L" env TEXINPUTS=".:$W/src/report/final/figures//:$W/src/report/figures//:$W/src/report:" \
+  BIBINPUTS=".:$W/src/report:" perl -e 'use IO::Handle; STDOUT->autoflush(1); my $f = shift; $0 = $f; do $f; die $@ if $@' \
+  "$(command -v latexmk)" -pdf -pvc -view=none -interaction=nonstopmode -halt-on-error -e '$sleep_time = 1' main.tex
+sid=$BG_SID
+wait_marker "$LOGS/latexmk-pvc.log" "=== Watching for updated files" "$sid" 300
+edit_cycles pvc "$L/sections/${section%.ftl}" "$L/main.pdf" "$LOGS/latexmk-pvc.log" \
+  "=== Watching for updated files" "Run number [0-9]+ of rule 'pdflatex'"
+stop_session "$sid"
+
+for i in $(seq 1 "$RUNS"); do
+  progress "watch: one pdflatex pass on the same main.tex, run $i of $RUNS"
+  run_timed "single-pass-$i" in_dir "$L" tex_env "$W" final \
+    pdflatex -interaction=nonstopmode -halt-on-error -recorder main.tex
+  add single "$ELAPSED"
+done
+
+# --- 4. many teams ------------------------------------------------------------------------------------------------
+T="$WORK/teams"
+progress "teams: warm-up build of $TEAMS team projects"
+run_timed teams-warmup "${MVN[@]}" -f "$T/pom.xml" report:build
+clean_teams() { rm -rf "$T/target/report"; local d; for d in "$T"/team-*/; do rm -rf "$d/target/report"; done; }
+for i in $(seq 1 "$RUNS"); do
+  modes="seq par"; [ $((i % 2)) = 0 ] && modes="par seq"   # alternate the order
+  for mode in $modes; do
+    progress "teams: $mode build, run $i of $RUNS"
+    clean_teams
+    if [ "$mode" = seq ]; then
+      run_timed "teams-seq-$i" "${MVN[@]}" -f "$T/pom.xml" report:build -Dreport.force=true
+    else
+      run_timed "teams-par-$i" "${MVN[@]}" -T 2 -f "$T/pom.xml" report:build -Dreport.force=true
+    fi
+    add "teams.$mode" "$ELAPSED"
+  done
+  run_timed "teams-validate-$i" "${MVN[@]}" -f "$T/pom.xml" validate
+  add teams.validate "$ELAPSED"
+done
+note teams.pdfs "$(find "$T" -path '*/target/report/*.pdf' | wc -l)"
+
+# Nothing we started may still run: the watchers' sessions, and TeX/Maven processes in our process group.
+for s in "${SESSIONS[@]}"; do
+  if pgrep -s "$s" >/dev/null; then LEFTOVER=$((LEFTOVER + $(pgrep -s "$s" | wc -l))); pkill -KILL -s "$s" || true; fi
+done
+descendants() { local c; for c in $(pgrep -P "$1" || true); do echo "$c"; descendants "$c"; done; }
+pgid=$(ps -o pgid= -p $$ | tr -d ' ')
+if [ "$pgid" = "$$" ]; then   # we lead our process group: orphans of our builds would still be in it
+  strays=$(pgrep -g "$pgid" -x 'pdflatex|bibtex|latexmk|java|perl|mvn' || true)
+else
+  strays=$(descendants $$ | while read -r c; do ps -o pid=,comm= -p "$c"; done \
+           | awk '$2 ~ /^(pdflatex|bibtex|latexmk|java|perl|mvn)$/ { print $1 }' || true)
+fi
+if [ -n "$strays" ]; then
+  echo "bench/run.sh: left over (killed):" >&2
+  # shellcheck disable=SC2086
+  ps -o pid=,args= -p "$(tr '\n' ',' <<<"$strays" | sed 's/,$//')" >&2 || true
+  LEFTOVER=$((LEFTOVER + $(wc -l <<<"$strays")))
+  # shellcheck disable=SC2086
+  kill -KILL $strays 2>/dev/null || true
+fi
+
+# --- the table ----------------------------------------------------------------------------------------------------
+strip() { sed 's/\x1b\[[0-9;]*m//g'; }
+{
+  echo "report-maven-plugin benchmark (bench/run.sh)"
+  echo "date:     $(date '+%Y-%m-%d %H:%M:%S %Z')"
+  echo "machine:  nproc=$(nproc), CPU: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "TeX:      $(pdflatex --version | head -n 1); latexmk $(latexmk -v | grep -o 'Version [0-9.]*' | head -n 1)"
+  echo "Maven:    $(mvn -v 2>/dev/null | strip | head -n 1); Java $(java -version 2>&1 | head -n 1 | grep -o '"[^"]*"' | tr -d '"')"
+  echo "plugin:   $PLUGIN_JAR ($(date -r "$PLUGIN_JAR" '+%Y-%m-%d %H:%M'))"
+  echo "projects: demo = examples/demo; big = bench/gen.py big (final: ${INFO[big.pages]:-?} PDF pages, 80 citations,"
+  echo "          6 tables, 4 line plots, 5 bar charts); teams = bench/gen.py teams ($TEAMS modules, 2 milestones each)"
+  echo "Times in seconds, MEDIANS: cold builds and team builds over $RUNS runs, no-op over $NOOP_RUNS runs,"
+  echo "watch over $WATCH_EDITS edits, one pdflatex pass over $RUNS runs. Maven runs with: ${MVN[*]}"
+  echo
+  f() { printf '  %-50s %10s %10s   %s\n' "$@"; }
+  echo "1. Cold build (target/report deleted, -Dreport.force=true)"
+  f "" demo big ""
+  for p in demo big; do
+    ov=$(sub "$(med $p.plugin)" "$(med $p.validate)"); INFO[$p.cold_net]=$ov
+  done
+  f "plugin: mvn -q report:build" "$(med demo.plugin)" "$(med big.plugin)"
+  f "latexmk -pdf, same generated sources" "$(med demo.latexmk)" "$(med big.latexmk)"
+  f "ratio plugin / latexmk" "$(div "$(med demo.plugin)" "$(med demo.latexmk)")x" "$(div "$(med big.plugin)" "$(med big.latexmk)")x"
+  f "Maven start-up (mvn -q validate, all samples)" "$(med demo.validate)" "$(med big.validate)"
+  f "plugin - Maven start-up" "${INFO[demo.cold_net]}" "${INFO[big.cold_net]}"
+  f "ratio (plugin - start-up) / latexmk" "$(div "${INFO[demo.cold_net]}" "$(med demo.latexmk)")x" "$(div "${INFO[big.cold_net]}" "$(med big.latexmk)")x"
+  f "engine runs, all milestones: plugin / latexmk" "${INFO[demo.plugin_engine]} / ${INFO[demo.lmk_engine]}" "${INFO[big.plugin_engine]} / ${INFO[big.lmk_engine]}"
+  f "bibtex runs, all milestones: plugin / latexmk" "${INFO[demo.plugin_bib]} / ${INFO[demo.lmk_bib]}" "${INFO[big.plugin_bib]} / ${INFO[big.lmk_bib]}"
+  echo
+  echo "2. No-op rebuild (nothing changed)                                            target: plugin - validate < 0.2 s"
+  f "" demo big verdict
+  for p in demo big; do INFO[$p.noop_ov]=$(sub "$(med $p.noop)" "$(med $p.validate)"); done
+  f "plugin: mvn -q report:build" "$(med demo.noop)" "$(med big.noop)"
+  f "mvn -q validate" "$(med demo.validate)" "$(med big.validate)"
+  f "plugin overhead = report:build - validate" "${INFO[demo.noop_ov]}" "${INFO[big.noop_ov]}" \
+    "$(verdict "${INFO[demo.noop_ov]}" '<' 0.2) / $(verdict "${INFO[big.noop_ov]}" '<' 0.2)"
+  f "latexmk -pdf no-op (all milestones)" "$(med demo.latexmk_noop)" "$(med big.latexmk_noop)"
+  f "every milestone 'up to date' in summary.json" "${INFO[demo.uptodate]}" "${INFO[big.uptodate]}"
+  read -r d1 d2 <<<"${INFO[demo.split]}"; read -r b1 b2 <<<"${INFO[big.split]}"
+  f "inside the mojo, one timestamped run: total" "$d2" "$b2"
+  f "  of which: mojo start -> first 'up to date'" "$d1" "$b1"
+  echo
+  echo "3. Watch mode, $WP project: append a sentence to final/$section        target: latency <= 1.2 x one pass"
+  wl=$(med watch.pdf); sp=$(med single); pl=$(med pvc.pdf)
+  f "report:watch: edit -> new final.pdf" "$wl" "" "engine passes per edit: ${INFO[watch.passes]}"
+  f "report:watch: edit -> 'Watching' again" "$(med watch.cycle)" ""
+  f "one pdflatex pass on the same main.tex" "$sp" ""
+  f "ratio report:watch latency / one pass" "$(div "$wl" "$sp")x" "" "$(verdict "$(div "$wl" "$sp")" '<=' 1.2)"
+  f "latexmk -pvc (\$sleep_time=1, its minimum): edit -> PDF" "$pl" "" "engine passes per edit: ${INFO[pvc.passes]}"
+  f "ratio report:watch / latexmk -pvc" "$(div "$wl" "$pl")x" ""
+  f "processes left after SIGTERM (all watchers)" "$LEFTOVER" "" "$([ "$LEFTOVER" = 0 ] && echo PASS || echo MISS)"
+  echo
+  echo "4. Many teams: $TEAMS team modules in one aggregator, -Dreport.force=true     target: speed-up >= 1.7x"
+  su=$(div "$(med teams.seq)" "$(med teams.par)")
+  f "mvn -q report:build (sequential)" "$(med teams.seq)" ""
+  f "mvn -q -T 2 report:build" "$(med teams.par)" ""
+  f "speed-up sequential / -T 2" "${su}x" "" "$(verdict "$su" '>=' 1.7)"
+  tsn=$(sub "$(med teams.seq)" "$(med teams.validate)"); tpn=$(sub "$(med teams.par)" "$(med teams.validate)")
+  f "mvn -q validate on the aggregator" "$(med teams.validate)" ""
+  f "speed-up without Maven start-up" "$(div "$tsn" "$tpn")x" "" "(PDFs built: ${INFO[teams.pdfs]})"
+  echo
+  echo "Samples (s):"
+  for k in $(printf '%s\n' "${!S[@]}" | sort); do printf '  %-20s %s\n' "$k" "${S[$k]}"; done
+} >"$WORK/table.txt"
+cp "$WORK/table.txt" "$BENCH/latest.txt"
+echo
+cat "$WORK/table.txt"

@@ -1,0 +1,115 @@
+package dev.texreport.core;
+
+import dev.texreport.core.pack.MilestoneSpec;
+import dev.texreport.core.pack.Requirements;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a built milestone against what the course asks it to contain: required sections (read from the typeset
+ * document's .aux, so sections from any file or macro count), resolved citations, and numbers taken from results.
+ * Each missing item becomes one sentence that says what to add and where.
+ */
+final class ContentRules {
+    private static final Pattern HEADING = Pattern.compile(
+            "^\\\\@writefile\\{toc}\\{\\\\contentsline \\{(?:sub)*section}\\{");
+    private static final Pattern CITATION = Pattern.compile("^\\\\citation\\{([^}]*)}");
+    private static final Pattern BIBCITE = Pattern.compile("^\\\\bibcite\\{([^}]*)}");
+
+    /** The missing items, empty when the milestone has everything. */
+    List<String> missing(MilestoneSpec milestone, Path aux, boolean usedResults, String title, int authors,
+                         Path sourceDir, Path projectDir) throws EnvironmentException {
+        Requirements rules = milestone.requires();
+        List<String> missing = new ArrayList<>();
+        if (title.isBlank()) {
+            missing.add("a title: set <name> in the POM to the paper's title");
+        }
+        if (authors == 0) {
+            missing.add("the team members: list them as <developers> in the POM (name, email, organization)");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(aux, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + aux + ": " + e.getMessage(), e);
+        }
+        List<String> headings = new ArrayList<>();
+        Set<String> cited = new LinkedHashSet<>();
+        Set<String> resolved = new LinkedHashSet<>();
+        for (String line : lines) {
+            Matcher m;
+            if ((m = HEADING.matcher(line)).find()) {
+                String title = balanced(line, m.end());
+                headings.add(normalize(title.replaceAll("\\\\numberline \\{[^}]*}", "")));
+            } else if ((m = CITATION.matcher(line)).find()) {
+                for (String key : m.group(1).split(",")) {
+                    cited.add(key.strip());
+                }
+            } else if ((m = BIBCITE.matcher(line)).find()) {
+                resolved.add(m.group(1).strip());
+            }
+        }
+        String folder = projectDir.relativize(sourceDir.resolve(milestone.id())).toString().replace('\\', '/');
+        int position = headings.size() + 1;
+        for (Requirements.RequiredSection section : rules.sections()) {
+            List<String> accepted = new ArrayList<>(List.of(section.title()));
+            accepted.addAll(section.also());
+            boolean present = headings.stream().anyMatch(h -> accepted.stream().anyMatch(a -> contains(h, a)));
+            if (!present) {
+                String file = String.format(Locale.ROOT, "%02d-%s.tex", position++,
+                        section.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+                missing.add("a section \"" + section.title() + "\""
+                        + (section.also().isEmpty() ? "" : " (also accepted: " + String.join(", ", section.also()) + ")")
+                        + (section.hint().isEmpty() ? "" : ": " + section.hint())
+                        + ". Add it, e.g. as " + folder + "/" + file + " starting with \\section{" + section.title()
+                        + "}");
+            }
+        }
+        long resolvedCitations = cited.stream().filter(resolved::contains).count();
+        if (resolvedCitations < rules.citations()) {
+            missing.add("at least " + rules.citations() + " citation" + (rules.citations() == 1 ? "" : "s")
+                    + " that resolve to entries of src/report/references.bib (found " + resolvedCitations + "): cite "
+                    + "the papers your work builds on with \\citep{key}");
+        }
+        if (rules.results() && !usedResults) {
+            missing.add("results from src/report/results/: at least one number, table or figure must come from the"
+                    + " data, e.g. ${results.main.top1} or <@table .../> in a .tex.ftl section");
+        }
+        return missing;
+    }
+
+    /** The text up to the brace that closes the group opened just before {@code start}. */
+    static String balanced(String line, int start) {
+        int depth = 1;
+        for (int i = start; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return line.substring(start, i);
+            }
+        }
+        return line.substring(start);
+    }
+
+    /** Lower case, LaTeX commands and punctuation removed, single spaces. */
+    static String normalize(String heading) {
+        return heading.replaceAll("\\\\[A-Za-z@]+\\s*", " ").replaceAll("[^\\p{L}\\p{N}]+", " ").strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a heading contains an accepted title as whole words: "Key idea and motivation" has "Key idea". */
+    static boolean contains(String heading, String title) {
+        String wanted = normalize(title);
+        return !wanted.isEmpty() && (" " + heading + " ").contains(" " + wanted + " ");
+    }
+}

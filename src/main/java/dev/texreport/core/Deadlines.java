@@ -1,0 +1,34 @@
+package dev.texreport.core;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Says how long is left until a deadline, or how late it is, in the course's time zone. Never blocks a build. */
+final class Deadlines {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
+
+    private Deadlines() {
+    }
+
+    /** {@code due Fri 1 Apr 2022 23:59 EDT: 3 days 4 hours left} or {@code ... : 2 hours 5 minutes late}. */
+    static String describe(ZonedDateTime due, ZonedDateTime now) {
+        Duration left = Duration.between(now, due);
+        String amount = amount(left.abs());
+        return "due " + SHOWN.format(due) + ": " + amount + (left.isNegative() ? " late" : " left");
+    }
+
+    private static String amount(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours");
+        }
+        if (hours > 0) {
+            return hours + (hours == 1 ? " hour " : " hours ") + minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}
