@@ -48,8 +48,8 @@ final class ContentRules {
         for (String line : lines) {
             Matcher m;
             if ((m = HEADING.matcher(line)).find()) {
-                String title = balanced(line, m.end());
-                headings.add(normalize(title.replaceAll("\\\\numberline \\{[^}]*}", "")));
+                String heading = balanced(line, m.end());
+                headings.add(normalize(heading.replaceAll("\\\\numberline \\{[^}]*}", "")));
             } else if ((m = CITATION.matcher(line)).find()) {
                 for (String key : m.group(1).split(",")) {
                     cited.add(key.strip());

@@ -3,6 +3,8 @@ package dev.texreport.maven;
 import dev.texreport.core.Author;
 import dev.texreport.core.BuildRequest;
 import dev.texreport.core.Engine;
+import dev.texreport.core.FormatCheck;
+import dev.texreport.core.Mode;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
 import dev.texreport.core.ReportService;
@@ -54,6 +56,24 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.sourceDateEpoch", defaultValue = "${project.build.outputTimestamp}")
     protected String sourceDateEpoch;
 
+    /**
+     * The template pack: {@code builtin}, a folder (relative to the project), or the name of a pack in a jar that is a
+     * {@code <dependency>} of the plugin (under {@code dev/texreport/packs/<name>/}).
+     */
+    @Parameter(property = "report.template", defaultValue = "builtin")
+    protected String template;
+
+    /** {@code anonymous} (peer review: no authors, line numbers, checked), {@code preprint} or {@code final}. */
+    @Parameter(property = "report.mode", defaultValue = "final")
+    protected String mode;
+
+    /**
+     * The PDF checks whose findings fail the build, comma-separated; the others are warnings. Checks: paper,
+     * fonts-embedded, type3-fonts, margins, style-tweaks, anonymity.
+     */
+    @Parameter(property = "report.failOnChecks", defaultValue = "paper,fonts-embedded,anonymity")
+    protected String failOnChecks;
+
     /** Rebuilds every milestone even when its inputs did not change since the last build. */
     @Parameter(property = "report.force", defaultValue = "false")
     protected boolean force;
@@ -97,7 +117,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
                     .shellEscape(shellEscape)
                     .failOnUndefinedReferences(failOnUndefinedReferences)
                     .sourceDateEpoch(sourceDate())
-                    .force(force);
+                    .force(force)
+                    .template(template)
+                    .mode(Mode.parse(mode))
+                    .failingChecks(FormatCheck.parseList(failOnChecks));
             String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 builder.ciSummary(java.nio.file.Path.of(stepSummary));

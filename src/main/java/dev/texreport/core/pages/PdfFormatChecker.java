@@ -130,7 +130,9 @@ public final class PdfFormatChecker {
                 double x = glyph.getXDirAdj();
                 double end = x + glyph.getWidthDirAdj();
                 boolean lineNumber = lineNumbers && unicode != null && unicode.matches("\\d+") && x < left;
-                if (!lineNumber && unicode != null && !unicode.isBlank()) {
+                // Rotated text (a plot's y label) is measured along its own direction; the figure's paths cover it.
+                boolean upright = glyph.getDir() == 0;
+                if (upright && !lineNumber && unicode != null && !unicode.isBlank()) {
                     record(worst, getCurrentPageNo(), Math.max(left - x, end - right));
                 }
             }
@@ -194,16 +196,17 @@ public final class PdfFormatChecker {
     }
 
     /**
-     * The horizontal extent of images and of drawn or filled paths on a page: a figure that sticks out of the text
-     * block is caught even when it has no text.
+     * The horizontal extent of images and of drawn or filled paths on a page, cut to the clipping path in force:
+     * a figure that sticks out of the text block is caught even when it has no text, while lines that a plot clips
+     * at its axes are not.
      */
     private static final class InkBounds extends PDFGraphicsStreamEngine {
         private final double left;
         private final double right;
         private final java.util.function.DoubleConsumer overflow;
-        private double minX = Double.MAX_VALUE;
-        private double maxX = -Double.MAX_VALUE;
-        private final Point2D.Float current = new Point2D.Float();
+        private final java.awt.geom.GeneralPath path = new java.awt.geom.GeneralPath();
+        private boolean clipPending;
+        private int clipRule;
 
         InkBounds(PDPage page, double left, double right, java.util.function.DoubleConsumer overflow) {
             super(page);
@@ -212,93 +215,107 @@ public final class PdfFormatChecker {
             this.overflow = overflow;
         }
 
-        private void extend(Point2D point) {
-            minX = Math.min(minX, point.getX());
-            maxX = Math.max(maxX, point.getX());
-        }
-
-        private void flush() {
-            if (minX <= maxX) {
+        /** Reports the part of {@code box} that is visible (inside the clip) and ink. */
+        private void ink(java.awt.geom.Rectangle2D box) {
+            java.awt.geom.Rectangle2D clip = getGraphicsState().getCurrentClippingPath().getBounds2D();
+            double minX = Math.max(box.getMinX(), clip.getMinX());
+            double maxX = Math.min(box.getMaxX(), clip.getMaxX());
+            if (minX <= maxX && box.getWidth() + box.getHeight() > 0) {
                 overflow.accept(Math.max(left - minX, maxX - right));
             }
-            minX = Double.MAX_VALUE;
-            maxX = -Double.MAX_VALUE;
+        }
+
+        private void finishPath(boolean painted) {
+            if (painted) {
+                ink(path.getBounds2D());
+            }
+            if (clipPending) {
+                path.setWindingRule(clipRule);
+                getGraphicsState().intersectClippingPath(path);
+                clipPending = false;
+            }
+            path.reset();
         }
 
         @Override
         public void drawImage(PDImage image) {
             Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+            java.awt.geom.Rectangle2D box = null;
             for (float[] corner : new float[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}) {
-                extend(ctm.transformPoint(corner[0], corner[1]));
+                Point2D p = ctm.transformPoint(corner[0], corner[1]);
+                if (box == null) {
+                    box = new java.awt.geom.Rectangle2D.Double(p.getX(), p.getY(), 0, 0);
+                } else {
+                    box.add(p);
+                }
             }
-            flush();
+            ink(box);
         }
 
         @Override
         public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-            extend(p0);
-            extend(p1);
-            extend(p2);
-            extend(p3);
+            path.moveTo((float) p0.getX(), (float) p0.getY());
+            path.lineTo((float) p1.getX(), (float) p1.getY());
+            path.lineTo((float) p2.getX(), (float) p2.getY());
+            path.lineTo((float) p3.getX(), (float) p3.getY());
+            path.closePath();
         }
 
         @Override
         public void moveTo(float x, float y) {
-            current.setLocation(x, y);
-            extend(current);
+            path.moveTo(x, y);
         }
 
         @Override
         public void lineTo(float x, float y) {
-            current.setLocation(x, y);
-            extend(current);
+            path.lineTo(x, y);
         }
 
         @Override
         public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-            current.setLocation(x3, y3);
-            extend(current);
+            path.curveTo(x1, y1, x2, y2, x3, y3);
         }
 
         @Override
         public Point2D getCurrentPoint() {
-            return current;
+            Point2D current = path.getCurrentPoint();
+            return current == null ? new Point2D.Float() : current;
         }
 
         @Override
         public void clip(int windingRule) {
-            // clipping paths are not ink
+            clipPending = true;
+            clipRule = windingRule;
         }
 
         @Override
         public void closePath() {
-            // the points are already counted
+            path.closePath();
         }
 
         @Override
         public void endPath() {
-            minX = Double.MAX_VALUE;
-            maxX = -Double.MAX_VALUE;
+            finishPath(false);
         }
 
         @Override
         public void strokePath() {
-            flush();
+            finishPath(true);
         }
 
         @Override
         public void fillPath(int windingRule) {
-            flush();
+            finishPath(true);
         }
 
         @Override
         public void fillAndStrokePath(int windingRule) {
-            flush();
+            finishPath(true);
         }
 
         @Override
         public void shadingFill(COSName shadingName) {
-            // shadings are drawn inside a clip that a path already described
+            // a shading fills the clip that a path already described
         }
     }
 }
