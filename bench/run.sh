@@ -141,9 +141,10 @@ PY
 
 # Warm-up (untimed): file caches, TeX's format and font files, Maven's plugin resolution.
 progress "warm-up"
-run_timed warmup-validate "${MVN[@]}" -f "$WORK/demo/pom.xml" validate
-run_timed warmup-demo "${MVN[@]}" -f "$WORK/demo/pom.xml" report:build
-rm -rf "$WORK/demo/target"
+first=${PROJECTS%% *}
+run_timed warmup-validate "${MVN[@]}" -f "$WORK/$first/pom.xml" validate
+run_timed "warmup-$first" "${MVN[@]}" -f "$WORK/$first/pom.xml" report:build
+rm -rf "$WORK/$first/target"
 
 declare -A INFO   # counts and notes for the table
 note() {  # note KEY VALUE: remembers VALUE; a value that differs between runs is kept too (a|b)

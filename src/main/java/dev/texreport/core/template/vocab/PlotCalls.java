@@ -32,7 +32,7 @@ final class PlotCalls {
             throws TemplateModelException {
         return new PlotSpec(x, y, series, metric, p.has("xlabel") ? p.latex("xlabel", "") : null,
                 p.latex("caption", ""), p.string("label", ""), band, p.string("height", "0.5\\linewidth"),
-                p.string("placement", "t"));
+                p.string("placement", "htbp"));
     }
 
     /** {@code <@lineplot runs=results.training x="epoch" y="val_acc" series="method"/>}. */
@@ -135,7 +135,7 @@ final class PlotCalls {
             PlotSpec spec = new PlotSpec(x, "value", metrics.size() > 1 ? "series" : null, metric,
                     p.has("xlabel") ? p.latex("xlabel", "") : LatexOutputFormat.escape(x),
                     p.latex("caption", ""), p.string("label", ""), true, p.string("height", "0.5\\linewidth"),
-                    p.string("placement", "t"));
+                    p.string("placement", "htbp"));
             return new PlotWriter(context.palette()).linePlot(new RunSet(points, Map.of()), spec,
                     context.provenance(state));
         }

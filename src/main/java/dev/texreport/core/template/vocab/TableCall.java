@@ -32,7 +32,7 @@ final class TableCall extends VocabularyCall {
                 p.strings("metrics").isEmpty() ? Runs.requireMetrics(p) : p.strings("metrics"),
                 p.metricOverrides("metrics"), p.string("spread", "std"), p.latex("caption", ""),
                 p.string("label", ""), p.string("size", "normalsize"), width.equals("full"),
-                p.string("placement", "t"), p.grouping());
+                p.string("placement", "htbp"), p.grouping());
         ResultsTable.Output output = new ResultsTable().render(set, spec, context.provenance(data));
         output.warnings().forEach(warnings);
         return output.latex();
