@@ -64,9 +64,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 now() { date +%s.%N; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a") print "n/a"; else printf "%.3f", a - b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2fx", a / b }'; }
+I() { echo "${INFO[$1]:-n/a}"; }
 median() {
+  [ $# -gt 0 ] || { echo n/a; return; }
   printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END {
     if (NR == 0) { print "n/a"; exit }
     if (NR % 2) printf "%.3f\n", a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
@@ -326,7 +328,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   echo "TeX:      $(pdflatex --version | head -n 1); latexmk $(latexmk -v | grep -o 'Version [0-9.]*' | head -n 1)"
   echo "Maven:    $(mvn -v 2>/dev/null | strip | head -n 1); Java $(java -version 2>&1 | head -n 1 | grep -o '"[^"]*"' | tr -d '"')"
   echo "plugin:   $PLUGIN_JAR ($(date -r "$PLUGIN_JAR" '+%Y-%m-%d %H:%M'))"
-  echo "projects: demo = examples/demo; big = bench/gen.py big (final: ${INFO[big.pages]:-?} PDF pages, 80 citations,"
+  echo "projects: demo = examples/demo; big = bench/gen.py big (final: $(I big.pages) PDF pages, 80 citations,"
   echo "          6 tables, 4 line plots, 5 bar charts); teams = bench/gen.py teams ($TEAMS modules, 2 milestones each)"
   echo "Times in seconds, MEDIANS: cold builds and team builds over $RUNS runs, no-op over $NOOP_RUNS runs,"
   echo "watch over $WATCH_EDITS edits, one pdflatex pass over $RUNS runs. Maven runs with: ${MVN[*]}"
@@ -339,44 +341,44 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   done
   f "plugin: mvn -q report:build" "$(med demo.plugin)" "$(med big.plugin)"
   f "latexmk -pdf, same generated sources" "$(med demo.latexmk)" "$(med big.latexmk)"
-  f "ratio plugin / latexmk" "$(div "$(med demo.plugin)" "$(med demo.latexmk)")x" "$(div "$(med big.plugin)" "$(med big.latexmk)")x"
+  f "ratio plugin / latexmk" "$(div "$(med demo.plugin)" "$(med demo.latexmk)")" "$(div "$(med big.plugin)" "$(med big.latexmk)")"
   f "Maven start-up (mvn -q validate, all samples)" "$(med demo.validate)" "$(med big.validate)"
-  f "plugin - Maven start-up" "${INFO[demo.cold_net]}" "${INFO[big.cold_net]}"
-  f "ratio (plugin - start-up) / latexmk" "$(div "${INFO[demo.cold_net]}" "$(med demo.latexmk)")x" "$(div "${INFO[big.cold_net]}" "$(med big.latexmk)")x"
-  f "engine runs, all milestones: plugin / latexmk" "${INFO[demo.plugin_engine]} / ${INFO[demo.lmk_engine]}" "${INFO[big.plugin_engine]} / ${INFO[big.lmk_engine]}"
-  f "bibtex runs, all milestones: plugin / latexmk" "${INFO[demo.plugin_bib]} / ${INFO[demo.lmk_bib]}" "${INFO[big.plugin_bib]} / ${INFO[big.lmk_bib]}"
+  f "plugin - Maven start-up" "$(I demo.cold_net)" "$(I big.cold_net)"
+  f "ratio (plugin - start-up) / latexmk" "$(div "$(I demo.cold_net)" "$(med demo.latexmk)")" "$(div "$(I big.cold_net)" "$(med big.latexmk)")"
+  f "engine runs, all milestones: plugin / latexmk" "$(I demo.plugin_engine) / $(I demo.lmk_engine)" "$(I big.plugin_engine) / $(I big.lmk_engine)"
+  f "bibtex runs, all milestones: plugin / latexmk" "$(I demo.plugin_bib) / $(I demo.lmk_bib)" "$(I big.plugin_bib) / $(I big.lmk_bib)"
   echo
   echo "2. No-op rebuild (nothing changed)                                            target: plugin - validate < 0.2 s"
   f "" demo big verdict
   for p in demo big; do INFO[$p.noop_ov]=$(sub "$(med $p.noop)" "$(med $p.validate)"); done
   f "plugin: mvn -q report:build" "$(med demo.noop)" "$(med big.noop)"
   f "mvn -q validate" "$(med demo.validate)" "$(med big.validate)"
-  f "plugin overhead = report:build - validate" "${INFO[demo.noop_ov]}" "${INFO[big.noop_ov]}" \
-    "$(verdict "${INFO[demo.noop_ov]}" '<' 0.2) / $(verdict "${INFO[big.noop_ov]}" '<' 0.2)"
+  f "plugin overhead = report:build - validate" "$(I demo.noop_ov)" "$(I big.noop_ov)" \
+    "$(verdict "$(I demo.noop_ov)" '<' 0.2) / $(verdict "$(I big.noop_ov)" '<' 0.2)"
   f "latexmk -pdf no-op (all milestones)" "$(med demo.latexmk_noop)" "$(med big.latexmk_noop)"
-  f "every milestone 'up to date' in summary.json" "${INFO[demo.uptodate]}" "${INFO[big.uptodate]}"
-  read -r d1 d2 <<<"${INFO[demo.split]}"; read -r b1 b2 <<<"${INFO[big.split]}"
+  f "every milestone 'up to date' in summary.json" "$(I demo.uptodate)" "$(I big.uptodate)"
+  read -r d1 d2 <<<"$(I demo.split)"; read -r b1 b2 <<<"$(I big.split)"
   f "inside the mojo, one timestamped run: total" "$d2" "$b2"
   f "  of which: mojo start -> first 'up to date'" "$d1" "$b1"
   echo
   echo "3. Watch mode, $WP project: append a sentence to final/$section        target: latency <= 1.2 x one pass"
   wl=$(med watch.pdf); sp=$(med single); pl=$(med pvc.pdf)
-  f "report:watch: edit -> new final.pdf" "$wl" "" "engine passes per edit: ${INFO[watch.passes]}"
+  f "report:watch: edit -> new final.pdf" "$wl" "" "engine passes per edit: $(I watch.passes)"
   f "report:watch: edit -> 'Watching' again" "$(med watch.cycle)" ""
   f "one pdflatex pass on the same main.tex" "$sp" ""
-  f "ratio report:watch latency / one pass" "$(div "$wl" "$sp")x" "" "$(verdict "$(div "$wl" "$sp")" '<=' 1.2)"
-  f "latexmk -pvc (\$sleep_time=1, its minimum): edit -> PDF" "$pl" "" "engine passes per edit: ${INFO[pvc.passes]}"
-  f "ratio report:watch / latexmk -pvc" "$(div "$wl" "$pl")x" ""
+  f "ratio report:watch latency / one pass" "$(div "$wl" "$sp")" "" "$(verdict "$(div "$wl" "$sp")" '<=' 1.2)"
+  f "latexmk -pvc (\$sleep_time=1, its minimum): edit -> PDF" "$pl" "" "engine passes per edit: $(I pvc.passes)"
+  f "ratio report:watch / latexmk -pvc" "$(div "$wl" "$pl")" ""
   f "processes left after SIGTERM (all watchers)" "$LEFTOVER" "" "$([ "$LEFTOVER" = 0 ] && echo PASS || echo MISS)"
   echo
   echo "4. Many teams: $TEAMS team modules in one aggregator, -Dreport.force=true     target: speed-up >= 1.7x"
   su=$(div "$(med teams.seq)" "$(med teams.par)")
   f "mvn -q report:build (sequential)" "$(med teams.seq)" ""
   f "mvn -q -T 2 report:build" "$(med teams.par)" ""
-  f "speed-up sequential / -T 2" "${su}x" "" "$(verdict "$su" '>=' 1.7)"
+  f "speed-up sequential / -T 2" "${su}" "" "$(verdict "$su" '>=' 1.7)"
   tsn=$(sub "$(med teams.seq)" "$(med teams.validate)"); tpn=$(sub "$(med teams.par)" "$(med teams.validate)")
   f "mvn -q validate on the aggregator" "$(med teams.validate)" ""
-  f "speed-up without Maven start-up" "$(div "$tsn" "$tpn")x" "" "(PDFs built: ${INFO[teams.pdfs]})"
+  f "speed-up without Maven start-up" "$(div "$tsn" "$tpn")" "" "(PDFs built: $(I teams.pdfs))"
   echo
   echo "Samples (s):"
   for k in $(printf '%s\n' "${!S[@]}" | sort); do printf '  %-20s %s\n' "$k" "${S[$k]}"; done

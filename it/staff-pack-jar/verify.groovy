@@ -1,0 +1,12 @@
+import groovy.json.JsonSlurper
+
+def summary = new JsonSlurper().parse(new File(basedir, 'team/target/report/summary.json'))
+def proposal = summary.milestones[0]
+assert proposal.id == 'proposal' && proposal.passed
+assert proposal.pageLimit == 2: 'limits come from the built-in pack the staff pack extends'
+assert proposal.due == '2022-04-01T23:59-04:00': 'Friday 1 April 2022 23:59 in the pack\'s time zone'
+assert proposal.deadline.startsWith('due Fri 1 Apr 2022 23:59 EDT: ') && proposal.deadline.endsWith(' late')
+def log = new File(basedir, 'team/build.log').exists() ? new File(basedir, 'team/build.log').getText('UTF-8')
+        : new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('[INFO] [proposal] due Fri 1 Apr 2022 23:59 EDT: ')
+return true
