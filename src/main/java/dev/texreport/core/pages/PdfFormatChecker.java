@@ -88,10 +88,10 @@ public final class PdfFormatChecker {
             collectFonts(document.getPage(i).getResources(), i + 1, notEmbedded, type3, new LinkedHashSet<>());
         }
         notEmbedded.forEach((font, pages) -> findings.add(new Finding(FormatCheck.FONTS_EMBEDDED, pages.iterator().next(),
-                "font " + font + " is not embedded (pages " + join(pages) + "); a figure made outside LaTeX may use"
+                "font " + font + " is not embedded (" + pagesText(pages) + "); a figure made outside LaTeX may use"
                         + " it: export the figure with embedded fonts (e.g. pdf.fonttype 42 in matplotlib)")));
         type3.forEach((font, pages) -> findings.add(new Finding(FormatCheck.TYPE3_FONTS, pages.iterator().next(),
-                "bitmap (Type 3) font " + font + " on pages " + join(pages) + "; usually a matplotlib figure: set "
+                "bitmap (Type 3) font " + font + " on " + pagesText(pages) + "; usually a matplotlib figure: set "
                         + "matplotlib.rcParams['pdf.fonttype'] = 42, or draw the figure with <@lineplot>")));
     }
 
@@ -191,8 +191,9 @@ public final class PdfFormatChecker {
         }
     }
 
-    private static String join(Set<Integer> pages) {
-        return String.join(", ", pages.stream().map(String::valueOf).toList());
+    private static String pagesText(Set<Integer> pages) {
+        return (pages.size() == 1 ? "page " : "pages ")
+                + String.join(", ", pages.stream().map(String::valueOf).toList());
     }
 
     /**
