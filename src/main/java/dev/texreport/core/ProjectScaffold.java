@@ -28,14 +28,25 @@ public final class ProjectScaffold {
     private final String pluginGroupId;
     private final String pluginArtifactId;
     private final String pluginVersion;
+    private final String packDependency;
 
     public ProjectScaffold(TemplatePack pack, String templateSpec, String pluginGroupId, String pluginArtifactId,
                            String pluginVersion) {
+        this(pack, templateSpec, pluginGroupId, pluginArtifactId, pluginVersion, null);
+    }
+
+    /**
+     * @param packDependency the pack jar's coordinates ({@code groupId:artifactId:version}) to list as a dependency
+     *                       of the plugin in the new POM, or null for a pack that needs none
+     */
+    public ProjectScaffold(TemplatePack pack, String templateSpec, String pluginGroupId, String pluginArtifactId,
+                           String pluginVersion, String packDependency) {
         this.pack = pack;
         this.templateSpec = templateSpec;
         this.pluginGroupId = pluginGroupId;
         this.pluginArtifactId = pluginArtifactId;
         this.pluginVersion = pluginVersion;
+        this.packDependency = packDependency;
     }
 
     public Outcome write(Path dir) throws ReportException {
@@ -113,7 +124,16 @@ public final class ProjectScaffold {
         String artifact = slug(name == null ? "team-project" : name.toString());
         String template = templateSpec == null || templateSpec.equals(TemplatePack.BUILTIN) ? ""
                 : "    <report.template>" + xml(templateSpec) + "</report.template>\n";
+        String dependency = "";
+        if (packDependency != null) {
+            String[] gav = packDependency.split(":");
+            dependency = "        <dependencies>\n          <!-- The course's template pack. -->\n          <dependency>\n"
+                    + "            <groupId>" + xml(gav[0]) + "</groupId>\n            <artifactId>" + xml(gav[1])
+                    + "</artifactId>\n            <version>" + xml(gav[2]) + "</version>\n          </dependency>\n"
+                    + "        </dependencies>\n";
+        }
         return resource("pom.xml").replace("%ARTIFACT%", artifact).replace("%TEMPLATE%", template)
+                .replace("%DEPENDENCIES%", dependency)
                 .replace("%PLUGIN_GROUP%", xml(pluginGroupId)).replace("%PLUGIN_ARTIFACT%", xml(pluginArtifactId))
                 .replace("%PLUGIN_VERSION%", xml(pluginVersion));
     }

@@ -4,11 +4,23 @@ import dev.texreport.core.ProjectScaffold;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.pack.TemplatePack;
 import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -19,7 +31,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractMojo {
-    /** The template pack: builtin, a folder, or a pack name in a jar that is a dependency of the plugin. */
+    /**
+     * The template pack: builtin, a folder, a pack name in a jar that is a dependency of the plugin, or the pack jar's
+     * coordinates {@code groupId:artifactId:version} (it is downloaded, and the new POM lists it as a dependency of
+     * the plugin).
+     */
     @Parameter(property = "report.template", defaultValue = "builtin")
     private String template;
 
@@ -30,23 +46,73 @@ public class InitMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> repositories;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Path dir = directory.toPath().toAbsolutePath().normalize();
         try {
-            TemplatePack pack = TemplatePack.load(template, dir, getClass().getClassLoader());
-            ProjectScaffold.Outcome outcome = new ProjectScaffold(pack, template, plugin.getGroupId(),
-                    plugin.getArtifactId(), plugin.getVersion()).write(dir);
+            String spec = template;
+            String dependency = null;
+            ClassLoader loader = getClass().getClassLoader();
+            if (template.matches("[^:/\\\\]+:[^:/\\\\]+:[^:/\\\\]+")) {
+                dependency = template;
+                Path jar = resolve(template);
+                loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+                spec = onlyPack(jar, template);
+            }
+            TemplatePack pack = TemplatePack.load(spec, dir, loader);
+            ProjectScaffold.Outcome outcome = new ProjectScaffold(pack, spec, plugin.getGroupId(),
+                    plugin.getArtifactId(), plugin.getVersion(), dependency).write(dir);
             outcome.written().forEach(f -> getLog().info("created " + dir.relativize(f)));
             outcome.kept().forEach(f -> getLog().info("kept existing " + dir.relativize(f)));
             getLog().info("A " + pack.course().name() + " project from template pack '" + pack.name() + "' ("
                     + pack.knownIds() + "). Next: fill in the POM's <name> and <developers>, then run"
                     + " mvn report:build");
+        } catch (java.net.MalformedURLException e) {
+            throw new MojoExecutionException("Cannot open the pack jar: " + e.getMessage());
         } catch (ReportException e) {
             if (e.isUserMistake()) {
                 throw new MojoFailureException(e.getMessage());
             }
             throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    private Path resolve(String coordinates) throws MojoFailureException {
+        try {
+            ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(coordinates.replaceFirst(
+                    "^([^:]+:[^:]+):", "$1:jar:")), repositories, null);
+            return repositorySystem.resolveArtifact(repositorySession, request).getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoFailureException("Cannot get the template pack " + coordinates + " (report.template): "
+                    + e.getMessage());
+        }
+    }
+
+    /** The one pack a jar holds under dev/texreport/packs/. */
+    private static String onlyPack(Path jar, String coordinates) throws MojoFailureException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            List<String> packs = file.stream().map(JarEntry::getName)
+                    .filter(n -> n.startsWith(TemplatePack.PACKS_ON_CLASSPATH) && n.endsWith("/" + TemplatePack.COURSE))
+                    .map(n -> n.substring(TemplatePack.PACKS_ON_CLASSPATH.length(), n.length()
+                            - TemplatePack.COURSE.length() - 1))
+                    .filter(n -> !n.contains("/")).toList();
+            if (packs.size() != 1) {
+                throw new MojoFailureException(coordinates + " holds " + (packs.isEmpty() ? "no template pack"
+                        : "several template packs " + packs) + " under " + TemplatePack.PACKS_ON_CLASSPATH
+                        + "; name one with -Dreport.template=<name> and add the jar as a plugin dependency.");
+            }
+            return packs.get(0);
+        } catch (java.io.IOException e) {
+            throw new MojoFailureException("Cannot read " + jar + ": " + e.getMessage());
         }
     }
 }
