@@ -8,6 +8,7 @@ Appends a sentence to FILE, then polls PDF every 20 ms until it differs from bef
 LOG shows MARKER once more than before the edit (the watcher's cycle is over). Prints one line:
 
     <seconds edit -> new PDF> <seconds edit -> cycle over> <engine passes in the cycle (lines matching REGEX)>
+    <epoch of the edit> <epoch of the new PDF>
 
 Exits 1 on timeout.
 """
@@ -50,6 +51,7 @@ def main():
     st = os.stat(a.pdf)
     last = (st.st_mtime_ns, st.st_size)
 
+    wall0 = time.time()
     t0 = time.perf_counter()
     with open(a.edit, "a", encoding="utf-8") as f:
         f.write(f"\nThis sentence was appended by the benchmark (edit {a.tag}) to change the final report.\n")
@@ -82,7 +84,7 @@ def main():
         time.sleep(0.02)
     new = text[len(before_log):] if text.startswith(before_log) else text
     passes = len(re.findall(a.pass_re, new))
-    print(f"{t_pdf:.3f} {t_cycle:.3f} {passes}")
+    print(f"{t_pdf:.3f} {t_cycle:.3f} {passes} {wall0:.3f} {wall0 + t_pdf:.3f}")
     return 0
 
 

@@ -65,7 +65,8 @@ trap 'exit 130' INT TERM
 
 now() { date +%s.%N; }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a") print "n/a"; else printf "%.3f", a - b }'; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2fx", a / b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { sub(/x$/, "", a); sub(/x$/, "", b)
+  if (a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2fx", a / b }'; }
 I() { echo "${INFO[$1]:-n/a}"; }
 median() {
   [ $# -gt 0 ] || { echo n/a; return; }
@@ -141,6 +142,18 @@ print(sum(m["enginePasses"] for m in ms), sum(m["bibliographyRuns"] for m in ms)
 PY
 }
 
+# Diagnostics only (never in the timed runs, except watch mode where it costs ~5 ms per TeX process): report.texBin
+# pointed at wrappers that log "<program> <start> <end> <first arg>" of every pdflatex/bibtex the plugin starts.
+WRAP="$WORK/texbin"; TEXTIMES="$WORK/tex-times.txt"
+mkdir -p "$WRAP"
+for prog in pdflatex bibtex; do
+  real=$(command -v "$prog"); clock=$(command -v date)
+  printf '#!/bin/sh\ns=$(%s +%%s.%%N)\n"%s" "$@"\nrc=$?\necho "%s $s $(%s +%%s.%%N) ${1:-}" >>"%s"\nexit $rc\n' \
+    "$clock" "$real" "$prog" "$clock" "$TEXTIMES" >"$WRAP/$prog"
+  chmod +x "$WRAP/$prog"
+done
+STAMPS=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
+
 # Warm-up (untimed): file caches, TeX's format and font files, Maven's plugin resolution.
 progress "warm-up"
 first=${PROJECTS%% *}
@@ -188,16 +201,16 @@ for p in $PROJECTS; do
     add "$p.latexmk_noop" "$ELAPSED"
     note "$p.lmk_noop_engine" "$(lmk_count "$LOGS/$p-noop-latexmk-$i.log" pdflatex)"
   done
-  # Where a no-op's time goes inside Maven: one run with timestamped log lines (mojo start, first milestone, end).
-  run_timed "$p-noop-timestamps" mvn -B "${OFF[@]}" \
-    -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
-    -f "$proj/pom.xml" report:build
-  INFO[$p.split]=$(awk '
-    function t(s,  a) { split(s, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
-    /--- report-maven-plugin:.*:build / && !m { m = t($1) }
-    /\] up to date$/ && m && !f { f = t($1) }
-    /BUILD SUCCESS/ { e = t($1) }
-    END { if (m && f && e) printf "%.2f %.2f", f - m, e - m; else print "n/a n/a" }' "$LOGS/$p-noop-timestamps.log")
+  # Where a no-op's time goes: one run with -X and timestamped log lines (diagnostic, not in the medians).
+  run_timed "$p-noop-diag" mvn -B "${OFF[@]}" -X "${STAMPS[@]}" -f "$proj/pom.xml" report:build
+  INFO[$p.noop_diag]=$(python3 "$BENCH/breakdown.py" mojo "$LOGS/$p-noop-diag.log")
+  # Where a cold build's time goes: TeX processes (timed by the wrappers) vs the rest of the mojo.
+  progress "diagnostic cold build: $p (TeX processes timed)"
+  rm -rf "$proj/target/report"; : >"$TEXTIMES"
+  run_timed "$p-cold-diag" mvn -B "${OFF[@]}" "${STAMPS[@]}" -f "$proj/pom.xml" report:build \
+    -Dreport.force=true -Dreport.texBin="$WRAP"
+  INFO[$p.cold_diag]=$(python3 "$BENCH/breakdown.py" mojo "$LOGS/$p-cold-diag.log" "$TEXTIMES")
+  cp "$TEXTIMES" "$LOGS/$p-cold-diag.times"
 done
 
 # --- 3. watch mode ----------------------------------------------------------------------------------------------
@@ -239,8 +252,9 @@ edit_cycles() {
     sleep 1.5
     out=$(python3 "$BENCH/edit_wait.py" --edit "$file" --pdf "$pdf" --log "$log" --marker "$marker" \
           --pass-re "$re" --tag "$k") || die "edit $k of $name: no new PDF (log: $log)"
-    read -r a b c <<<"$out"
+    read -r a b c e1 e2 <<<"$out"
     add "$name.pdf" "$a"; add "$name.cycle" "$b"; note "$name.passes" "$c"
+    echo "$e1 $e2" >>"$WORK/$name-edits.txt"
     progress "  $name edit $k: new PDF after $a s, cycle over after $b s, $c engine pass(es)"
   done
 }
@@ -250,12 +264,16 @@ W="$WORK/watch"
 cp -r "$WORK/$WP" "$W"; rm -rf "$W/target"
 section=$(cd "$W/src/report/final" && ls | grep -E '^[0-9].*\.tex(\.ftl)?$' | sort | tail -n 1)
 progress "watch: mvn report:watch on the $WP project, editing final/$section"
-start_bg plugin-watch "$W" mvn -B "${OFF[@]}" report:watch
+: >"$TEXTIMES"
+start_bg plugin-watch "$W" mvn -B "${OFF[@]}" report:watch -Dreport.texBin="$WRAP"
 sid=$BG_SID
 wait_marker "$LOGS/plugin-watch.log" "Watching src/report for changes" "$sid" 300
 edit_cycles watch "$W/src/report/final/$section" "$W/target/report/final.pdf" "$LOGS/plugin-watch.log" \
   "Watching src/report for changes" "pdflatex pass [0-9]+"
 stop_session "$sid"
+cp "$TEXTIMES" "$LOGS/plugin-watch.times"
+while read -r a b c _; do add watch.before "$a"; add watch.tex "$b"; add watch.after "$c"; done \
+  < <(python3 "$BENCH/breakdown.py" watch "$TEXTIMES" "$WORK/watch-edits.txt")
 
 progress "watch: latexmk -pdf -pvc on the same generated sources"
 L="$WORK/pvc"
@@ -280,6 +298,20 @@ done
 T="$WORK/teams"
 progress "teams: warm-up build of $TEAMS team projects"
 run_timed teams-warmup "${MVN[@]}" -f "$T/pom.xml" report:build
+# Calibration: what 2 parallel jobs can gain on this machine right now. Two copies of a built document (the demo's
+# final, else big's midterm); one pdflatex pass in each, one after the other vs both at once.
+CAL="$WORK/calib"; mkdir -p "$CAL"; CALP=""; CALM=""
+for cand in demo/final big/midterm big/final; do
+  if [ -f "$WORK/lmk-${cand%/*}/${cand#*/}/main.tex" ]; then
+    cp -r "$WORK/lmk-${cand%/*}/${cand#*/}" "$CAL/a"; cp -r "$CAL/a" "$CAL/b"
+    CALP="$WORK/${cand%/*}"; CALM=${cand#*/}; break
+  fi
+done
+[ -n "$CALP" ] || die "no built document to calibrate with"
+calib_one() { in_dir "$1" tex_env "$CALP" "$CALM" pdflatex -interaction=batchmode main.tex; }
+calib_seq() { calib_one "$CAL/a" && calib_one "$CAL/b"; }
+calib_par() { local pa rb=0; calib_one "$CAL/a" & pa=$!; calib_one "$CAL/b" || rb=$?; wait "$pa" && [ "$rb" = 0 ]; }
+run_timed calib-warmup calib_seq
 clean_teams() { rm -rf "$T/target/report"; local d; for d in "$T"/team-*/; do rm -rf "$d/target/report"; done; }
 for i in $(seq 1 "$RUNS"); do
   modes="seq par"; [ $((i % 2)) = 0 ] && modes="par seq"   # alternate the order
@@ -295,6 +327,9 @@ for i in $(seq 1 "$RUNS"); do
   done
   run_timed "teams-validate-$i" "${MVN[@]}" -f "$T/pom.xml" validate
   add teams.validate "$ELAPSED"
+  # What 2 parallel jobs can gain on this machine right now: two pdflatex passes one after the other vs at once.
+  run_timed "calib-seq-$i" calib_seq; add calib.seq "$ELAPSED"
+  run_timed "calib-par-$i" calib_par; add calib.par "$ELAPSED"
 done
 note teams.pdfs "$(find "$T" -path '*/target/report/*.pdf' | wc -l)"
 
@@ -333,7 +368,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   echo "Times in seconds, MEDIANS: cold builds and team builds over $RUNS runs, no-op over $NOOP_RUNS runs,"
   echo "watch over $WATCH_EDITS edits, one pdflatex pass over $RUNS runs. Maven runs with: ${MVN[*]}"
   echo
-  f() { printf '  %-50s %10s %10s   %s\n' "$@"; }
+  f() { printf '  %-58s %12s %12s   %s\n' "$@"; }
   echo "1. Cold build (target/report deleted, -Dreport.force=true)"
   f "" demo big ""
   for p in demo big; do
@@ -347,6 +382,10 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "ratio (plugin - start-up) / latexmk" "$(div "$(I demo.cold_net)" "$(med demo.latexmk)")" "$(div "$(I big.cold_net)" "$(med big.latexmk)")"
   f "engine runs, all milestones: plugin / latexmk" "$(I demo.plugin_engine) / $(I demo.lmk_engine)" "$(I big.plugin_engine) / $(I big.lmk_engine)"
   f "bibtex runs, all milestones: plugin / latexmk" "$(I demo.plugin_bib) / $(I demo.lmk_bib)" "$(I big.plugin_bib) / $(I big.lmk_bib)"
+  read -r dt _ _ dx dn <<<"$(I demo.cold_diag)"; read -r bt _ _ bx bn <<<"$(I big.cold_diag)"
+  f "one extra timestamped run: mojo time" "${dt:-n/a}" "${bt:-n/a}"
+  f "  TeX processes (pdflatex, bibtex), summed" "${dx:-n/a} (${dn:-0})" "${bx:-n/a} (${bn:-0})"
+  f "  the rest: plugin's own work in the mojo" "$(sub "${dt:-n/a}" "${dx:-n/a}")" "$(sub "${bt:-n/a}" "${bx:-n/a}")"
   echo
   echo "2. No-op rebuild (nothing changed)                                            target: plugin - validate < 0.2 s"
   f "" demo big verdict
@@ -357,13 +396,17 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
     "$(verdict "$(I demo.noop_ov)" '<' 0.2) / $(verdict "$(I big.noop_ov)" '<' 0.2)"
   f "latexmk -pdf no-op (all milestones)" "$(med demo.latexmk_noop)" "$(med big.latexmk_noop)"
   f "every milestone 'up to date' in summary.json" "$(I demo.uptodate)" "$(I big.uptodate)"
-  read -r d1 d2 <<<"$(I demo.split)"; read -r b1 b2 <<<"$(I big.split)"
-  f "inside the mojo, one timestamped run: total" "$d2" "$b2"
-  f "  of which: mojo start -> first 'up to date'" "$d1" "$b1"
+  read -r dt dr df _ <<<"$(I demo.noop_diag)"; read -r bt br bf _ <<<"$(I big.noop_diag)"
+  f "one extra run with -X: mojo time" "${dt:-n/a}" "${bt:-n/a}"
+  f "  Maven: plugin class realm + mojo configuration" "${dr:-n/a}" "${br:-n/a}"
+  f "  plugin: execute() -> first '[id] up to date'" "${df:-n/a}" "${bf:-n/a}"
   echo
   echo "3. Watch mode, $WP project: append a sentence to final/$section        target: latency <= 1.2 x one pass"
   wl=$(med watch.pdf); sp=$(med single); pl=$(med pvc.pdf)
   f "report:watch: edit -> new final.pdf" "$wl" "" "engine passes per edit: $(I watch.passes)"
+  f "  edit -> first TeX process (quiet period 150 ms, render, hash)" "$(med watch.before)" ""
+  f "  TeX processes" "$(med watch.tex)" ""
+  f "  last TeX process ends -> final.pdf replaced" "$(med watch.after)" ""
   f "report:watch: edit -> 'Watching' again" "$(med watch.cycle)" ""
   f "one pdflatex pass on the same main.tex" "$sp" ""
   f "ratio report:watch latency / one pass" "$(div "$wl" "$sp")" "" "$(verdict "$(div "$wl" "$sp")" '<=' 1.2)"
@@ -379,6 +422,9 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   tsn=$(sub "$(med teams.seq)" "$(med teams.validate)"); tpn=$(sub "$(med teams.par)" "$(med teams.validate)")
   f "mvn -q validate on the aggregator" "$(med teams.validate)" ""
   f "speed-up without Maven start-up" "$(div "$tsn" "$tpn")" "" "(PDFs built: $(I teams.pdfs))"
+  cal=$(div "$(med calib.seq)" "$(med calib.par)")
+  f "machine now: 2 pdflatex passes at once vs in a row" "$cal" "" "(the most -T 2 can gain here)"
+  f "speed-up / machine's 2-job speed-up" "$(div "$su" "$cal")" ""
   echo
   echo "Samples (s):"
   for k in $(printf '%s\n' "${!S[@]}" | sort); do printf '  %-20s %s\n' "$k" "${S[$k]}"; done

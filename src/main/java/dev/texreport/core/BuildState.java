@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,15 +64,7 @@ record BuildState(String fingerprint, String pdfSha256, double contentPages, int
     }
 
     void write(Path outputDir, String milestone) throws EnvironmentException {
-        Path file = file(outputDir, milestone);
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            MAPPER.writeValue(temp.toFile(), this);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file(outputDir, milestone), temp -> MAPPER.writeValue(temp.toFile(), this));
     }
 
     static void forget(Path outputDir, String milestone) {

@@ -416,13 +416,6 @@ final class MilestoneBuilder {
 
     /** Replaces the PDF in one step, so a reader never sees half a file and a failed build never removes it. */
     private static void moveIntoPlace(Path built, Path target) throws EnvironmentException {
-        try {
-            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            Files.copy(built, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(target, temp -> Files.copy(built, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     }
 }

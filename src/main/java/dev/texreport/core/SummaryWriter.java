@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Writes target/report/summary.json, the machine-readable account of a build for CI and course staff. */
@@ -45,13 +43,7 @@ final class SummaryWriter {
     }
 
     private static void writeMarkdown(Path file, String markdown) throws EnvironmentException {
-        try {
-            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            Files.writeString(temp, markdown, java.nio.charset.StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, temp -> Files.writeString(temp, markdown, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -111,13 +103,6 @@ final class SummaryWriter {
         ArrayNode warnings = root.putArray("warnings");
         buildWarnings.forEach(warnings::add);
         writeMarkdown(file.resolveSibling("summary.md"), markdown(projectDir, milestones, buildWarnings));
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            mapper.writeValue(temp.toFile(), root);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), root));
     }
 }
