@@ -13,4 +13,8 @@ assert summary.milestones.every { it.passed }: summary.milestones*.errors
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[INFO] kept existing pom.xml')
 assert log.contains('[INFO] kept existing src/report/final/20-conclusion.tex')
+['proposal', 'midterm', 'final'].each {
+    assert new File(basedir, "target/report-sample/target/report/${it}.pdf").isFile(): "sample ${it}"
+}
+assert log =~ /\[INFO\] final: \d\.\d of 8 content pages \(\d+ in PDF\) -> target\/report-sample\/target\/report\/final\.pdf/
 return true
