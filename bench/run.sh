@@ -8,8 +8,9 @@
 # only something that could not be run does (exit 1; exit 2 when a tool or the installed plugin is missing).
 #
 # Usage: bench/run.sh [--install]     (--install: mvn install the plugin first, else the installed one is used)
-# Environment: PROJECTS ("demo big"), RUNS (cold builds and team builds, default 3), NOOP_RUNS (5), WATCH_EDITS (5), TEAMS (6),
-#              OFFLINE (1: mvn -o, no network checks during timing), KEEP (1: keep bench/target/run.*)
+# Environment: RUNS (cold builds, team builds, single passes; default 3), NOOP_RUNS (5), WATCH_EDITS (5 per project),
+#              TEAMS (6), PROJECTS ("demo big"), WATCH_PROJECTS (as PROJECTS), OFFLINE (1: mvn -o, no network
+#              checks while timing), KEEP (1: keep bench/target/run.*; kept anyway when the run fails)
 # Output: the table on stdout, also saved to bench/latest.txt; raw samples and logs in bench/target/run.*/.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ NOOP_RUNS=${NOOP_RUNS:-5}
 WATCH_EDITS=${WATCH_EDITS:-5}
 TEAMS=${TEAMS:-6}
 PROJECTS=${PROJECTS:-demo big}   # for a quick check: PROJECTS=big
+WATCH_PROJECTS=${WATCH_PROJECTS:-$PROJECTS}
 OFFLINE=${OFFLINE:-1}
 KEEP=${KEEP:-0}
 PLUGIN_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/dev/texreport/report-maven-plugin/0.1.0-SNAPSHOT/report-maven-plugin-0.1.0-SNAPSHOT.jar"
@@ -42,6 +44,8 @@ if [ "${1:-}" = "--install" ]; then
 fi
 [ -f "$PLUGIN_JAR" ] || { echo "bench/run.sh: the plugin is not installed ($PLUGIN_JAR); run: mvn install -DskipTests -Dinvoker.skip=true, or bench/run.sh --install" >&2; exit 2; }
 
+JAR_STAMP=$(stat -c '%Y %s' "$PLUGIN_JAR")
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$BENCH/target"
 WORK=$(mktemp -d "$BENCH/target/run.XXXXXX")
 LOGS="$WORK/logs"; mkdir -p "$LOGS"
@@ -259,40 +263,42 @@ edit_cycles() {
   done
 }
 
-WP=${WATCH_PROJECT:-big}
-W="$WORK/watch"
-cp -r "$WORK/$WP" "$W"; rm -rf "$W/target"
-section=$(cd "$W/src/report/final" && ls | grep -E '^[0-9].*\.tex(\.ftl)?$' | sort | tail -n 1)
-progress "watch: mvn report:watch on the $WP project, editing final/$section"
-: >"$TEXTIMES"
-start_bg plugin-watch "$W" mvn -B "${OFF[@]}" report:watch -Dreport.texBin="$WRAP"
-sid=$BG_SID
-wait_marker "$LOGS/plugin-watch.log" "Watching src/report for changes" "$sid" 300
-edit_cycles watch "$W/src/report/final/$section" "$W/target/report/final.pdf" "$LOGS/plugin-watch.log" \
-  "Watching src/report for changes" "pdflatex pass [0-9]+"
-stop_session "$sid"
-cp "$TEXTIMES" "$LOGS/plugin-watch.times"
-while read -r a b c _; do add watch.before "$a"; add watch.tex "$b"; add watch.after "$c"; done \
-  < <(python3 "$BENCH/breakdown.py" watch "$TEXTIMES" "$WORK/watch-edits.txt")
+watch_project() {  # watch_project demo|big: all keys are prefixed with the project
+  local wp=$1 W="$WORK/watch-$1" L="$WORK/pvc-$1" sid section i
+  cp -r "$WORK/$wp" "$W"; rm -rf "$W/target"
+  section=$(cd "$W/src/report/final" && ls | grep -E '^[0-9].*\.tex(\.ftl)?$' | sort | tail -n 1)
+  INFO[$wp.section]=$section
+  progress "watch: mvn report:watch on the $wp project, editing final/$section"
+  : >"$TEXTIMES"
+  start_bg "$wp-plugin-watch" "$W" mvn -B "${OFF[@]}" report:watch -Dreport.texBin="$WRAP"
+  sid=$BG_SID
+  wait_marker "$LOGS/$wp-plugin-watch.log" "Watching src/report for changes" "$sid" 300
+  edit_cycles "$wp.watch" "$W/src/report/final/$section" "$W/target/report/final.pdf" "$LOGS/$wp-plugin-watch.log" \
+    "Watching src/report for changes" "pdflatex pass [0-9]+"
+  stop_session "$sid"
+  cp "$TEXTIMES" "$LOGS/$wp-plugin-watch.times"
+  while read -r a b c _; do add "$wp.watch.before" "$a"; add "$wp.watch.tex" "$b"; add "$wp.watch.after" "$c"; done \
+    < <(python3 "$BENCH/breakdown.py" watch "$TEXTIMES" "$WORK/$wp.watch-edits.txt")
 
-progress "watch: latexmk -pdf -pvc on the same generated sources"
-L="$WORK/pvc"
-copy_sources "$W" "$WORK/pvc-all"; mv "$WORK/pvc-all/final" "$L"
-start_bg latexmk-pvc "$L" env TEXINPUTS=".:$W/src/report/final/figures//:$W/src/report/figures//:$W/src/report:" \
-  BIBINPUTS=".:$W/src/report:" perl -e 'use IO::Handle; STDOUT->autoflush(1); my $f = shift; $0 = $f; do $f; die $@ if $@' \
-  "$(command -v latexmk)" -pdf -pvc -view=none -interaction=nonstopmode -halt-on-error -e '$sleep_time = 1' main.tex
-sid=$BG_SID
-wait_marker "$LOGS/latexmk-pvc.log" "=== Watching for updated files" "$sid" 300
-edit_cycles pvc "$L/sections/${section%.ftl}" "$L/main.pdf" "$LOGS/latexmk-pvc.log" \
-  "=== Watching for updated files" "Run number [0-9]+ of rule 'pdflatex'"
-stop_session "$sid"
+  progress "watch: latexmk -pdf -pvc on the same generated sources ($wp)"
+  copy_sources "$W" "$WORK/pvc-all"; mv "$WORK/pvc-all/final" "$L"; rm -rf "$WORK/pvc-all"
+  start_bg "$wp-latexmk-pvc" "$L" env TEXINPUTS=".:$W/src/report/final/figures//:$W/src/report/figures//:$W/src/report:" \
+    BIBINPUTS=".:$W/src/report:" perl -e 'use IO::Handle; STDOUT->autoflush(1); my $f = shift; $0 = $f; do $f; die $@ if $@' \
+    "$(command -v latexmk)" -pdf -pvc -view=none -interaction=nonstopmode -halt-on-error -e '$sleep_time = 1' main.tex
+  sid=$BG_SID
+  wait_marker "$LOGS/$wp-latexmk-pvc.log" "=== Watching for updated files" "$sid" 300
+  edit_cycles "$wp.pvc" "$L/sections/${section%.ftl}" "$L/main.pdf" "$LOGS/$wp-latexmk-pvc.log" \
+    "=== Watching for updated files" "Run number [0-9]+ of rule 'pdflatex'"
+  stop_session "$sid"
 
-for i in $(seq 1 "$RUNS"); do
-  progress "watch: one pdflatex pass on the same main.tex, run $i of $RUNS"
-  run_timed "single-pass-$i" in_dir "$L" tex_env "$W" final \
-    pdflatex -interaction=nonstopmode -halt-on-error -recorder main.tex
-  add single "$ELAPSED"
-done
+  for i in $(seq 1 "$RUNS"); do
+    progress "watch: one pdflatex pass on the same main.tex ($wp), run $i of $RUNS"
+    run_timed "$wp-single-pass-$i" in_dir "$L" tex_env "$W" final \
+      pdflatex -interaction=nonstopmode -halt-on-error -recorder main.tex
+    add "$wp.single" "$ELAPSED"
+  done
+}
+for wp in $WATCH_PROJECTS; do watch_project "$wp"; done
 
 # --- 4. many teams ------------------------------------------------------------------------------------------------
 T="$WORK/teams"
@@ -359,14 +365,16 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
 {
   echo "report-maven-plugin benchmark (bench/run.sh)"
   echo "date:     $(date '+%Y-%m-%d %H:%M:%S %Z')"
-  echo "machine:  nproc=$(nproc), CPU: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine:  nproc=$(nproc), CPU: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load average at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "TeX:      $(pdflatex --version | head -n 1); latexmk $(latexmk -v | grep -o 'Version [0-9.]*' | head -n 1)"
   echo "Maven:    $(mvn -v 2>/dev/null | strip | head -n 1); Java $(java -version 2>&1 | head -n 1 | grep -o '"[^"]*"' | tr -d '"')"
-  echo "plugin:   $PLUGIN_JAR ($(date -r "$PLUGIN_JAR" '+%Y-%m-%d %H:%M'))"
+  echo "plugin:   $PLUGIN_JAR ($(date -r "$PLUGIN_JAR" '+%Y-%m-%d %H:%M:%S'))"
+  [ "$(stat -c '%Y %s' "$PLUGIN_JAR")" = "$JAR_STAMP" ] || \
+    echo "WARNING:  the installed plugin jar changed during this run (someone ran mvn install): figures may mix two builds"
   echo "projects: demo = examples/demo; big = bench/gen.py big (final: $(I big.pages) PDF pages, 80 citations,"
-  echo "          6 tables, 4 line plots, 5 bar charts); teams = bench/gen.py teams ($TEAMS modules, 2 milestones each)"
+  echo "          8 <@table>s, 3 <@lineplot>s, 4 <@barchart>s); teams = bench/gen.py teams ($TEAMS modules, 2 milestones each)"
   echo "Times in seconds, MEDIANS: cold builds and team builds over $RUNS runs, no-op over $NOOP_RUNS runs,"
-  echo "watch over $WATCH_EDITS edits, one pdflatex pass over $RUNS runs. Maven runs with: ${MVN[*]}"
+  echo "watch over $WATCH_EDITS edits per project, one pdflatex pass over $RUNS runs. Maven runs with: ${MVN[*]}"
   echo
   f() { printf '  %-58s %12s %12s   %s\n' "$@"; }
   echo "1. Cold build (target/report deleted, -Dreport.force=true)"
@@ -401,17 +409,22 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "  Maven: plugin class realm + mojo configuration" "${dr:-n/a}" "${br:-n/a}"
   f "  plugin: execute() -> first '[id] up to date'" "${df:-n/a}" "${bf:-n/a}"
   echo
-  echo "3. Watch mode, $WP project: append a sentence to final/$section        target: latency <= 1.2 x one pass"
-  wl=$(med watch.pdf); sp=$(med single); pl=$(med pvc.pdf)
-  f "report:watch: edit -> new final.pdf" "$wl" "" "engine passes per edit: $(I watch.passes)"
-  f "  edit -> first TeX process (quiet period 150 ms, render, hash)" "$(med watch.before)" ""
-  f "  TeX processes" "$(med watch.tex)" ""
-  f "  last TeX process ends -> final.pdf replaced" "$(med watch.after)" ""
-  f "report:watch: edit -> 'Watching' again" "$(med watch.cycle)" ""
-  f "one pdflatex pass on the same main.tex" "$sp" ""
-  f "ratio report:watch latency / one pass" "$(div "$wl" "$sp")" "" "$(verdict "$(div "$wl" "$sp")" '<=' 1.2)"
-  f "latexmk -pvc (\$sleep_time=1, its minimum): edit -> PDF" "$pl" "" "engine passes per edit: $(I pvc.passes)"
-  f "ratio report:watch / latexmk -pvc" "$(div "$wl" "$pl")" ""
+  echo "3. Watch mode: append a sentence to the last section of final (demo: $(I demo.section), big: $(I big.section))"
+  echo "                                                                    target: report:watch latency <= 1.2 x one pass"
+  f "" demo big verdict
+  for p in demo big; do INFO[$p.wratio]=$(div "$(med $p.watch.pdf)" "$(med $p.single)"); done
+  f "report:watch: edit -> new final.pdf" "$(med demo.watch.pdf)" "$(med big.watch.pdf)"
+  f "  edit -> first TeX process (quiet period 150 ms, render, hash)" "$(med demo.watch.before)" "$(med big.watch.before)"
+  f "  TeX processes" "$(med demo.watch.tex)" "$(med big.watch.tex)"
+  f "  last TeX process ends -> final.pdf replaced" "$(med demo.watch.after)" "$(med big.watch.after)"
+  f "  engine passes per edit (all values seen)" "$(I demo.watch.passes)" "$(I big.watch.passes)"
+  f "report:watch: edit -> 'Watching' again" "$(med demo.watch.cycle)" "$(med big.watch.cycle)"
+  f "one pdflatex pass on the same main.tex" "$(med demo.single)" "$(med big.single)"
+  f "ratio report:watch latency / one pass" "$(I demo.wratio)" "$(I big.wratio)" \
+    "$(verdict "$(I demo.wratio)" '<=' 1.2) / $(verdict "$(I big.wratio)" '<=' 1.2)"
+  f "latexmk -pvc (\$sleep_time=1, its minimum): edit -> PDF" "$(med demo.pvc.pdf)" "$(med big.pvc.pdf)"
+  f "  engine passes per edit (all values seen)" "$(I demo.pvc.passes)" "$(I big.pvc.passes)"
+  f "ratio report:watch / latexmk -pvc" "$(div "$(med demo.watch.pdf)" "$(med demo.pvc.pdf)")" "$(div "$(med big.watch.pdf)" "$(med big.pvc.pdf)")"
   f "processes left after SIGTERM (all watchers)" "$LEFTOVER" "" "$([ "$LEFTOVER" = 0 ] && echo PASS || echo MISS)"
   echo
   echo "4. Many teams: $TEAMS team modules in one aggregator, -Dreport.force=true     target: speed-up >= 1.7x"

@@ -44,7 +44,8 @@ final class MilestoneBuilder {
 
     private final BuildRequest request;
     private final TemplatePack pack;
-    private final TemplateRenderer renderer;
+    /** Made on first use: a build whose milestones are all up to date never loads FreeMarker. */
+    private TemplateRenderer renderer;
     private final TexCompiler compiler;
     private final Map<String, Object> baseModel;
     private final ResultsLoader.LoadedResults results;
@@ -53,12 +54,11 @@ final class MilestoneBuilder {
     private final String configuration;
     private final ReportLog log;
 
-    MilestoneBuilder(BuildRequest request, TemplatePack pack, TemplateRenderer renderer, TexCompiler compiler,
+    MilestoneBuilder(BuildRequest request, TemplatePack pack, TexCompiler compiler,
                      Map<String, Object> baseModel, ResultsLoader.LoadedResults results, Palette palette,
                      long sourceDateEpoch, String configuration, ReportLog log) {
         this.request = request;
         this.pack = pack;
-        this.renderer = renderer;
         this.compiler = compiler;
         this.baseModel = baseModel;
         this.results = results;
@@ -66,6 +66,13 @@ final class MilestoneBuilder {
         this.sourceDateEpoch = sourceDateEpoch;
         this.configuration = configuration;
         this.log = log;
+    }
+
+    private TemplateRenderer renderer() throws ReportException {
+        if (renderer == null) {
+            renderer = new TemplateRenderer(request.sourceDir());
+        }
+        return renderer;
     }
 
     /** Never throws for the milestone's own problems: they end up in the result, so other milestones still build. */
@@ -104,7 +111,7 @@ final class MilestoneBuilder {
             freshDirectory(workDir);
             Map<String, Object> model = new LinkedHashMap<>(baseModel);
             model.put("results", new ResultsModel(results.model(), results.entries(), context,
-                    renderer.objectWrapper()));
+                    renderer().objectWrapper()));
             model.putAll(Vocabulary.calls(context));
             model.put("milestone", Map.of("id", spec.id(), "title", spec.title(), "pageLimit", spec.pageLimit(),
                     "pdfSubject", PdfString.hex(pack.course().name() + " \u2014 " + spec.title())));
@@ -115,7 +122,7 @@ final class MilestoneBuilder {
             String templates = request.projectDir().relativize(request.sourceDir()).toString().replace('\\', '/');
             context.warnings().forEach(w -> warnings.add(templates + "/" + w));
             writeSupportFiles(workDir);
-            String main = renderer.renderText(pack.name() + "/" + TemplatePack.DOCUMENT_TEMPLATE,
+            String main = renderer().renderText(pack.name() + "/" + TemplatePack.DOCUMENT_TEMPLATE,
                     pack.documentTemplate(), model);
             write(workDir.resolve(JOB + ".tex"), main);
 
@@ -337,7 +344,7 @@ final class MilestoneBuilder {
                          Map<String, RenderedFile> generated) throws ReportException {
         RenderedFile file;
         if (MilestoneSources.isTemplate(source)) {
-            file = renderer.render(source, model);
+            file = renderer().render(source, model);
         } else {
             try {
                 file = new RenderedFile(source, Files.readString(source, StandardCharsets.UTF_8), LineMap.identity());

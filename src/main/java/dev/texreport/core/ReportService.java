@@ -10,7 +10,6 @@ import dev.texreport.core.tex.ProcessRunner;
 import dev.texreport.core.tex.ProcessSpec;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexLogParser;
-import dev.texreport.core.template.TemplateRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +66,6 @@ public final class ReportService {
         EngineLocator locator = new EngineLocator(request.texBin(), path);
         locator.locate(request.engine().executable());
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
-        TemplateRenderer renderer = new TemplateRenderer(request.sourceDir());
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
         Provenance provenance = new Provenance(runner, path, request.projectDir());
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
@@ -76,8 +74,9 @@ public final class ReportService {
                 "failOnUndefinedReferences=" + request.failOnUndefinedReferences(),
                 "failOnPageLimit=" + request.failOnPageLimit(), "title=" + request.title(),
                 "authors=" + request.authors(), "sourceDateEpoch=" + sourceDate, "plugin=" + PluginIdentity.value(),
-                "engine=" + engineVersion(locator.locate(request.engine().executable()), request.projectDir()));
-        MilestoneBuilder builder = new MilestoneBuilder(request, pack, renderer, compiler,
+                "mode=" + request.mode().id(), "checks=" + new java.util.TreeSet<>(request.failingChecks()),
+                "engine=" + engineVersion(locator.locate(request.engine().executable()), request));
+        MilestoneBuilder builder = new MilestoneBuilder(request, pack, compiler,
                 baseModel(request, pack), results, new Palette(), sourceDate, configuration, log);
 
         List<MilestoneResult> built = new ArrayList<>();
@@ -116,15 +115,36 @@ public final class ReportService {
     }
 
     /** The engine's own version line, part of every milestone's fingerprint: a TeX update rebuilds. */
-    private String engineVersion(Path engine, Path dir) throws ReportException {
+    private String engineVersion(Path engine, BuildRequest request) throws ReportException {
         String known = engineVersions.get(engine);
         if (known != null) {
             return known;
         }
-        ProcessOutcome outcome = runner.run(new ProcessSpec(engine, List.of("--version"), dir,
+        // Asking the engine costs a process; its answer is kept next to the build state, keyed by the binary's
+        // path, size and time, so a no-op build does not start TeX at all.
+        Path cache = BuildState.directory(request.outputDir()).resolve("engine-" + engine.getFileName() + ".txt");
+        String key;
+        try {
+            Path real = engine.toRealPath();
+            key = real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis();
+            if (Files.isRegularFile(cache)) {
+                List<String> lines = Files.readAllLines(cache);
+                if (lines.size() == 2 && lines.get(0).equals(key)) {
+                    engineVersions.put(engine, lines.get(1));
+                    return lines.get(1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            key = null;
+        }
+        ProcessOutcome outcome = runner.run(new ProcessSpec(engine, List.of("--version"), request.projectDir(),
                 Map.of(), java.time.Duration.ofSeconds(30)));
         String version = outcome.output().isEmpty() ? engine.toString() : outcome.output().get(0).strip();
         engineVersions.put(engine, version);
+        if (key != null) {
+            String line = key;
+            AtomicFile.write(cache, temp -> Files.write(temp, List.of(line, version)));
+        }
         return version;
     }
 

@@ -38,6 +38,26 @@ final class SummaryWriter {
         return md.toString();
     }
 
+    /** file@sha256 -> gitCommit from the summary.json of the last build, empty when there is none. */
+    private java.util.Map<String, String> previousCommits(Path file) {
+        java.util.Map<String, String> commits = new java.util.HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return commits;
+        }
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode m : mapper.readTree(file.toFile()).path("milestones")) {
+                for (com.fasterxml.jackson.databind.JsonNode r : m.path("results")) {
+                    if (r.hasNonNull("gitCommit")) {
+                        commits.put(r.path("file").asText() + "@" + r.path("sha256").asText(), r.get("gitCommit").asText());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            commits.clear();
+        }
+        return commits;
+    }
+
     private static String oneLine(String text) {
         return "`" + text.lines().findFirst().orElse("").replace("`", "'") + "`";
     }
@@ -58,6 +78,7 @@ final class SummaryWriter {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("milestones");
         java.util.Map<Path, ObjectNode> described = new java.util.HashMap<>();
+        java.util.Map<String, String> knownCommits = previousCommits(file);
         for (MilestoneResult m : milestones) {
             ObjectNode node = array.addObject();
             node.put("id", m.id());
@@ -94,7 +115,13 @@ final class SummaryWriter {
                     entry.put("file", projectDir.relativize(used).toString().replace('\\', '/'));
                     entry.put("sha256", Provenance.sha256(used));
                     ObjectNode target = entry;
-                    provenance.lastCommit(used).ifPresent(c -> target.put("gitCommit", c));
+                    // The commit of a file whose content the last summary already described is not asked again.
+                    String known = knownCommits.get(entry.get("file").asText() + "@" + entry.get("sha256").asText());
+                    if (known != null) {
+                        entry.put("gitCommit", known);
+                    } else {
+                        provenance.lastCommit(used).ifPresent(c -> target.put("gitCommit", c));
+                    }
                     described.put(used, entry);
                 }
                 results.add(entry.deepCopy());
