@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "watch", threadSafe = true)
 public class WatchMojo extends AbstractReportMojo {
     /** Milliseconds the sources must stay unchanged before a rebuild starts. */
-    @Parameter(property = "report.watchQuietMillis", defaultValue = "150")
+    @Parameter(property = "report.watchQuietMillis", defaultValue = "100")
     private int quietMillis;
 
     @Override

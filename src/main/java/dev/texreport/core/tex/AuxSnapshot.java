@@ -92,11 +92,15 @@ public record AuxSnapshot(Map<String, String> hashes) {
         if (!name.endsWith(".aux")) {
             return content;
         }
+        // \bibcite lines only define macros, so their order does not matter to the next pass; it does shift when a
+        // page break moves inside the reference list, which would otherwise cost an extra pass.
+        List<String> bibcites = content.lines().filter(l -> l.startsWith("\\bibcite{")).sorted().toList();
         return content.lines()
                 .filter(l -> !l.startsWith("\\texreport@"))
                 .filter(l -> !l.startsWith("\\gdef \\@abspage@last{"))
                 .filter(l -> !l.strip().equals("\\relax"))
-                .collect(Collectors.joining("\n"));
+                .filter(l -> !l.startsWith("\\bibcite{"))
+                .collect(Collectors.joining("\n")) + "\n" + String.join("\n", bibcites);
     }
 
     private static String sha256(String text) {
