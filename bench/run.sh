@@ -414,7 +414,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "" demo big verdict
   for p in demo big; do INFO[$p.wratio]=$(div "$(med $p.watch.pdf)" "$(med $p.single)"); done
   f "report:watch: edit -> new final.pdf" "$(med demo.watch.pdf)" "$(med big.watch.pdf)"
-  f "  edit -> first TeX process (quiet period 150 ms, render, hash)" "$(med demo.watch.before)" "$(med big.watch.before)"
+  f "  edit -> first TeX process (quiet period 100 ms, render, hash)" "$(med demo.watch.before)" "$(med big.watch.before)"
   f "  TeX processes" "$(med demo.watch.tex)" "$(med big.watch.tex)"
   f "  last TeX process ends -> final.pdf replaced" "$(med demo.watch.after)" "$(med big.watch.after)"
   f "  engine passes per edit (all values seen)" "$(I demo.watch.passes)" "$(I big.watch.passes)"

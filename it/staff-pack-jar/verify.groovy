@@ -9,6 +9,8 @@ assert proposal.deadline.startsWith('due Fri 1 Apr 2022 23:59 EDT: ') && proposa
 def log = new File(basedir, 'team/build.log').exists() ? new File(basedir, 'team/build.log').getText('UTF-8')
         : new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[INFO] [proposal] due Fri 1 Apr 2022 23:59 EDT: ')
+assert log.contains('[INFO] [course] Proposal feedback from staff: Fri 8 Apr 2022 23:59 EDT, ')
+assert summary.events.size() == 1 && summary.events[0].startsWith('Proposal feedback from staff: Fri 8 Apr 2022 23:59 EDT, ')
 // A new project scaffolded from the pack's coordinates lists the pack as a plugin dependency and builds.
 def pom = new File(basedir, 'new-team/pom.xml').getText('UTF-8')
 assert pom.contains('<report.template>dl-2022</report.template>')

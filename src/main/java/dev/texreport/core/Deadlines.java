@@ -19,6 +19,13 @@ final class Deadlines {
         return "due " + SHOWN.format(due) + ": " + amount + (left.isNegative() ? " late" : " left");
     }
 
+    /** {@code Proposal feedback from staff: Fri 8 Apr 2022 23:59 EDT, in 2 days 3 hours} (or {@code ... ago}). */
+    static String event(String title, ZonedDateTime date, ZonedDateTime now) {
+        Duration until = Duration.between(now, date);
+        return title + ": " + SHOWN.format(date) + ", " + (until.isNegative() ? amount(until.abs()) + " ago"
+                : "in " + amount(until));
+    }
+
     private static String amount(Duration d) {
         long days = d.toDays();
         long hours = d.toHoursPart();

@@ -83,6 +83,14 @@ public final class ReportService {
         for (MilestoneSpec milestone : milestones) {
             built.add(builder.build(milestone));
         }
+        List<String> events = new ArrayList<>();
+        for (dev.texreport.core.pack.CourseEvent event : pack.course().events()) {
+            java.time.ZonedDateTime date = pack.date(event);
+            String text = Deadlines.event(event.title(), date,
+                    java.time.ZonedDateTime.now(request.clock()).withZoneSameInstant(date.getZone()));
+            log.info("[course] " + text);
+            events.add(text);
+        }
         List<String> warnings = new ArrayList<>();
         boolean everyMilestone = request.milestones().isEmpty()
                 && built.stream().allMatch(m -> m.failure() == null);
@@ -97,7 +105,7 @@ public final class ReportService {
             }
         }
         Path summary = request.outputDir().resolve("summary.json");
-        new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings);
+        new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings, events);
         if (request.ciSummary() != null) {
             appendCiSummary(request.ciSummary(), summary.resolveSibling("summary.md"));
         }

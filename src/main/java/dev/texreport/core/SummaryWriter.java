@@ -73,8 +73,8 @@ final class SummaryWriter {
         this.provenance = provenance;
     }
 
-    void write(Path file, Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings)
-            throws EnvironmentException {
+    void write(Path file, Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings,
+               List<String> events) throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("milestones");
         java.util.Map<Path, ObjectNode> described = new java.util.HashMap<>();
@@ -129,6 +129,8 @@ final class SummaryWriter {
         }
         ArrayNode warnings = root.putArray("warnings");
         buildWarnings.forEach(warnings::add);
+        ArrayNode courseEvents = root.putArray("events");
+        events.forEach(courseEvents::add);
         writeMarkdown(file.resolveSibling("summary.md"), markdown(projectDir, milestones, buildWarnings));
         AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), root));
     }
