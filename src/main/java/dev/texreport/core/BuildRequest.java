@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param mode            anonymous, preprint or final
  * @param failingChecks   the PDF format checks whose findings fail the build (the others warn)
  * @param clock           the time deadlines are measured against
+ * @param threads         how many milestones may compile at once (TeX is single-threaded)
  */
 public record BuildRequest(
         Path projectDir,
@@ -48,7 +49,8 @@ public record BuildRequest(
         String template,
         Mode mode,
         java.util.Set<String> failingChecks,
-        java.time.Clock clock) {
+        java.time.Clock clock,
+        int threads) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -63,6 +65,7 @@ public record BuildRequest(
         mode = Objects.requireNonNullElse(mode, Mode.FINAL);
         failingChecks = java.util.Set.copyOf(failingChecks);
         clock = Objects.requireNonNullElse(clock, java.time.Clock.systemUTC());
+        threads = Math.max(1, threads);
     }
 
     public static Builder builder(Path projectDir) {
@@ -90,6 +93,7 @@ public record BuildRequest(
         private Mode mode = Mode.FINAL;
         private java.util.Set<String> failingChecks = FormatCheck.DEFAULT_FAILING;
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private int threads = 1;
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -115,10 +119,11 @@ public record BuildRequest(
         public Builder mode(Mode value) { mode = value; return this; }
         public Builder failingChecks(java.util.Set<String> value) { failingChecks = value; return this; }
         public Builder clock(java.time.Clock value) { clock = value; return this; }
+        public Builder threads(int value) { threads = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
-                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force, ciSummary, template, mode, failingChecks, clock);
+                    timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force, ciSummary, template, mode, failingChecks, clock, threads);
         }
     }
 }

@@ -68,31 +68,19 @@ final class MilestoneBuilder {
         this.log = log;
     }
 
-    private TemplateRenderer renderer() throws ReportException {
+    private synchronized TemplateRenderer renderer() throws ReportException {
         if (renderer == null) {
             renderer = new TemplateRenderer(request.sourceDir());
         }
         return renderer;
     }
 
-    /** Never throws for the milestone's own problems: they end up in the result, so other milestones still build. */
-    MilestoneResult build(MilestoneSpec spec) {
-        MilestoneResult result = buildMilestone(spec);
-        try {
-            Optional<java.time.ZonedDateTime> due = pack.due(spec);
-            if (due.isPresent()) {
-                String text = Deadlines.describe(due.get(), java.time.ZonedDateTime.now(request.clock())
-                        .withZoneSameInstant(due.get().getZone()));
-                log.info("[" + spec.id() + "] " + text);
-                return result.withDeadline(due.get().toOffsetDateTime().toString(), text);
-            }
-        } catch (ConfigurationException e) {
-            log.warn(e.getMessage());
-        }
-        return result;
-    }
-
-    private MilestoneResult buildMilestone(MilestoneSpec spec) {
+    /**
+     * The first half of a milestone's build: the up-to-date check and the rendering of every template. It runs for
+     * one milestone at a time, so the report's palette and the log come out the same on every build. Returns either
+     * a finished result (up to date, or failed) or the job to compile.
+     */
+    Step prepare(MilestoneSpec spec) {
         Path workDir = request.outputDir().resolve(spec.id());
         Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
         List<String> warnings = new ArrayList<>();
@@ -103,7 +91,7 @@ final class MilestoneBuilder {
                 Optional<MilestoneResult> reused = reuse(spec, previous.get(), pdf);
                 if (reused.isPresent()) {
                     log.info("[" + spec.id() + "] up to date");
-                    return reused.get();
+                    return new Step(reused.get(), null);
                 }
             }
             BuildState.forget(request.outputDir(), spec.id());
@@ -131,6 +119,67 @@ final class MilestoneBuilder {
                     doc.containsKey("bibliography") ? request.sourceDir().resolve("references.bib") : null);
             CompileJob job = new CompileJob(spec.id(), request.engine(), workDir, JOB, searchPaths(spec.id()),
                     request.timeout(), request.shellEscape(), sourceDateEpoch);
+            return new Step(null, new Prepared(spec, workDir, pdf, warnings, context, sources, generated, diagnostics,
+                    job));
+        } catch (ReportException e) {
+            return new Step(failed(spec, warnings, context, e), null);
+        }
+    }
+
+    /** A milestone after {@link #prepare}: its result when that already decided it, else what to compile. */
+    record Step(MilestoneResult done, Prepared prepared) { }
+
+    /** A rendered milestone, ready for TeX. */
+    record Prepared(MilestoneSpec spec, Path workDir, Path pdf, List<String> warnings, RenderContext context,
+                    MilestoneSources sources, Map<String, RenderedFile> generated, TexDiagnostics diagnostics,
+                    CompileJob job) { }
+
+    /** Prepares and compiles one milestone (what {@link #prepare} and {@link #compile} do, one after the other). */
+    MilestoneResult build(MilestoneSpec spec) {
+        Step step = prepare(spec);
+        return withDeadline(spec, step.done() != null ? step.done() : compile(step.prepared()));
+    }
+
+    /** Adds the deadline to a result and logs the time left. */
+    MilestoneResult withDeadline(MilestoneSpec spec, MilestoneResult result) {
+        try {
+            Optional<java.time.ZonedDateTime> due = pack.due(spec);
+            if (due.isPresent()) {
+                String text = Deadlines.describe(due.get(), java.time.ZonedDateTime.now(request.clock())
+                        .withZoneSameInstant(due.get().getZone()));
+                log.info("[" + spec.id() + "] " + text);
+                return result.withDeadline(due.get().toOffsetDateTime().toString(), text);
+            }
+        } catch (ConfigurationException e) {
+            log.warn(e.getMessage());
+        }
+        return result;
+    }
+
+    private MilestoneResult failed(MilestoneSpec spec, List<String> warnings, RenderContext context,
+                                   ReportException e) {
+        List<String> errors = e instanceof SourceException source
+                ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
+                : List.of(e.getMessage());
+        return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
+                warnings, errors, e, context.usedFiles(), false, null, null);
+    }
+
+    /**
+     * The second half: TeX, page accounting, content rules and PDF checks. Milestones share nothing here, so several
+     * may compile at once.
+     */
+    MilestoneResult compile(Prepared prepared) {
+        MilestoneSpec spec = prepared.spec();
+        Path workDir = prepared.workDir();
+        Path pdf = prepared.pdf();
+        List<String> warnings = prepared.warnings();
+        RenderContext context = prepared.context();
+        MilestoneSources sources = prepared.sources();
+        Map<String, RenderedFile> generated = prepared.generated();
+        TexDiagnostics diagnostics = prepared.diagnostics();
+        CompileJob job = prepared.job();
+        try {
             Path seedDir = BuildState.seedDir(request.outputDir(), spec.id());
             CompileOutcome outcome;
             try {
@@ -198,11 +247,7 @@ final class MilestoneBuilder {
                     warnings, errors, relativeResults(context.usedFiles())).write(request.outputDir(), spec.id());
             return result;
         } catch (ReportException e) {
-            List<String> errors = e instanceof SourceException source
-                    ? source.diagnostics().stream().map(d -> d.format(request.projectDir())).toList()
-                    : List.of(e.getMessage());
-            return new MilestoneResult(spec.id(), spec.title(), null, spec.pageLimit(), Double.NaN, 0, 0, 0, 0,
-                    warnings, errors, e, context.usedFiles(), false, null, null);
+            return failed(spec, warnings, context, e);
         }
     }
 

@@ -79,10 +79,7 @@ public final class ReportService {
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, compiler,
                 baseModel(request, pack), results, new Palette(), sourceDate, configuration, log);
 
-        List<MilestoneResult> built = new ArrayList<>();
-        for (MilestoneSpec milestone : milestones) {
-            built.add(builder.build(milestone));
-        }
+        List<MilestoneResult> built = buildAll(builder, milestones, request.threads());
         List<String> events = new ArrayList<>();
         for (dev.texreport.core.pack.CourseEvent event : pack.course().events()) {
             java.time.ZonedDateTime date = pack.date(event);
@@ -110,6 +107,52 @@ public final class ReportService {
             appendCiSummary(request.ciSummary(), summary.resolveSibling("summary.md"));
         }
         return new BuildResult(built, warnings, summary);
+    }
+
+    /**
+     * Renders the milestones one after the other (so the palette and the log are the same on every build), then
+     * compiles up to {@code threads} of them at once: TeX uses one core, and the machine may have more.
+     */
+    private static List<MilestoneResult> buildAll(MilestoneBuilder builder, List<MilestoneSpec> milestones,
+                                                  int threads) {
+        List<MilestoneBuilder.Step> steps = new ArrayList<>();
+        for (MilestoneSpec milestone : milestones) {
+            steps.add(builder.prepare(milestone));
+        }
+        List<MilestoneResult> compiled = new ArrayList<>();
+        long toCompile = steps.stream().filter(s -> s.prepared() != null).count();
+        if (threads <= 1 || toCompile <= 1) {
+            steps.forEach(s -> compiled.add(s.done() != null ? s.done() : builder.compile(s.prepared())));
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    (int) Math.min(threads, toCompile), r -> {
+                        Thread thread = new Thread(r, "report-milestone");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            try {
+                List<java.util.concurrent.Future<MilestoneResult>> futures = new ArrayList<>();
+                for (MilestoneBuilder.Step step : steps) {
+                    futures.add(step.done() != null ? java.util.concurrent.CompletableFuture.completedFuture(step.done())
+                            : pool.submit(() -> builder.compile(step.prepared())));
+                }
+                for (java.util.concurrent.Future<MilestoneResult> future : futures) {
+                    compiled.add(future.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The build was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("A milestone build failed unexpectedly", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<MilestoneResult> results = new ArrayList<>();
+        for (int i = 0; i < milestones.size(); i++) {
+            results.add(builder.withDeadline(milestones.get(i), compiled.get(i)));
+        }
+        return results;
     }
 
     /** GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page. */

@@ -74,6 +74,16 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.failOnChecks", defaultValue = "paper,fonts-embedded,anonymity")
     protected String failOnChecks;
 
+    /**
+     * How many milestones compile at once; 0 means one per core, or one when Maven itself builds modules in
+     * parallel (-T), so the two do not compete for the cores.
+     */
+    @Parameter(property = "report.threads", defaultValue = "0")
+    protected int threads;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected org.apache.maven.execution.MavenSession mavenSession;
+
     /** Rebuilds every milestone even when its inputs did not change since the last build. */
     @Parameter(property = "report.force", defaultValue = "false")
     protected boolean force;
@@ -120,7 +130,9 @@ abstract class AbstractReportMojo extends AbstractMojo {
                     .force(force)
                     .template(template)
                     .mode(Mode.parse(mode))
-                    .failingChecks(FormatCheck.parseList(failOnChecks));
+                    .failingChecks(FormatCheck.parseList(failOnChecks))
+                    .threads(threads > 0 ? threads : mavenSession != null && mavenSession.isParallel() ? 1
+                            : Runtime.getRuntime().availableProcessors());
             String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 builder.ciSummary(java.nio.file.Path.of(stepSummary));

@@ -10,13 +10,11 @@ import dev.texreport.core.SourceException;
 import dev.texreport.core.ReactorReport;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -29,9 +27,6 @@ public class BuildMojo extends AbstractReportMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     /** This project's summary.json once written, also when the build then fails. */
     private Path summary;
 
@@ -40,8 +35,8 @@ public class BuildMojo extends AbstractReportMojo {
         try {
             buildReport();
         } finally {
-            if (session != null) {
-                aggregate(ReactorProgress.of(session).finished(project, summary));
+            if (mavenSession != null) {
+                aggregate(ReactorProgress.of(mavenSession).finished(project, summary));
             }
         }
     }
@@ -51,7 +46,7 @@ public class BuildMojo extends AbstractReportMojo {
         if (teams.isEmpty()) {
             return;
         }
-        MavenProject top = session.getTopLevelProject();
+        MavenProject top = mavenSession.getTopLevelProject();
         // The same output folder as the modules', relative to the aggregator (target/report by default).
         Path relative = project.getBasedir().toPath().relativize(outputDirectory.toPath());
         Path out = relative.isAbsolute() ? relative : top.getBasedir().toPath().resolve(relative).normalize();
@@ -70,7 +65,7 @@ public class BuildMojo extends AbstractReportMojo {
             getLog().info("Skipping the report build (report.skip=true).");
             return;
         }
-        if (!sourceDirectory.isDirectory() && session != null && session.getProjects().size() > 1) {
+        if (!sourceDirectory.isDirectory() && mavenSession != null && mavenSession.getProjects().size() > 1) {
             getLog().info("No " + project.getBasedir().toPath().relativize(sourceDirectory.toPath())
                     + " in " + project.getArtifactId() + "; nothing to build in this module.");
             return;
