@@ -43,15 +43,9 @@ final class PlotCalls {
 
         @Override
         String render(Params p, Consumer<String> warnings) throws TemplateModelException {
-            Object data = p.required("runs", "runs=results.training");
-            RunSet set = Runs.filtered(RunSet.from(data), p.map("where"));
-            String y = String.valueOf(p.required("y", "y=\"val_acc\""));
-            String x = String.valueOf(p.required("x", "x=\"epoch\""));
-            requireField(set, x, "x");
-            requireField(set, y, "y");
-            context.needPgfplots();
-            return new PlotWriter(context.palette()).linePlot(set, spec(p, x, y, p.string("series", null),
-                    set.metric(y, p.inlineMetric(y)), p.bool("band", true)), context.provenance(data));
+            Axes a = axes(p, context, "results.training", "epoch", "val_acc");
+            return new PlotWriter(context.palette()).linePlot(a.set(), spec(p, a.x(), a.y(), p.string("series", null),
+                    a.set().metric(a.y(), p.inlineMetric(a.y())), p.bool("band", true)), context.provenance(a.data()));
         }
     }
 
@@ -63,15 +57,9 @@ final class PlotCalls {
 
         @Override
         String render(Params p, Consumer<String> warnings) throws TemplateModelException {
-            Object data = p.required("runs", "runs=results.main");
-            RunSet set = Runs.filtered(RunSet.from(data), p.map("where"));
-            String x = String.valueOf(p.required("x", "x=\"method\""));
-            String y = String.valueOf(p.required("y", "y=\"top1\""));
-            requireField(set, x, "x");
-            requireField(set, y, "y");
-            context.needPgfplots();
-            return new PlotWriter(context.palette()).barChart(set, spec(p, x, y, null, set.metric(y, p.inlineMetric(y)),
-                    false), context.provenance(data));
+            Axes a = axes(p, context, "results.main", "method", "top1");
+            return new PlotWriter(context.palette()).barChart(a.set(), spec(p, a.x(), a.y(), null,
+                    a.set().metric(a.y(), p.inlineMetric(a.y())), false), context.provenance(a.data()));
         }
     }
 
@@ -139,6 +127,21 @@ final class PlotCalls {
             return new PlotWriter(context.palette()).linePlot(new RunSet(points, Map.of()), spec,
                     context.provenance(state));
         }
+    }
+
+    /** The runs a figure draws and its two fields, checked; the examples are for the error messages. */
+    private record Axes(Object data, RunSet set, String x, String y) { }
+
+    private static Axes axes(Params p, RenderContext context, String runsExample, String xExample, String yExample)
+            throws TemplateModelException {
+        Object data = p.required("runs", "runs=" + runsExample);
+        RunSet set = Runs.filtered(RunSet.from(data), p.map("where"));
+        String x = String.valueOf(p.required("x", "x=\"" + xExample + "\""));
+        String y = String.valueOf(p.required("y", "y=\"" + yExample + "\""));
+        requireField(set, x, "x");
+        requireField(set, y, "y");
+        context.needPgfplots();
+        return new Axes(data, set, x, y);
     }
 
     static void requireField(RunSet set, String field, String role) {
