@@ -49,20 +49,17 @@ final class MilestoneBuilder {
     private final TexCompiler compiler;
     private final Map<String, Object> baseModel;
     private final ResultsLoader.LoadedResults results;
-    private final Palette palette;
     private final long sourceDateEpoch;
     private final String configuration;
     private final ReportLog log;
 
     MilestoneBuilder(BuildRequest request, TemplatePack pack, TexCompiler compiler,
-                     Map<String, Object> baseModel, ResultsLoader.LoadedResults results, Palette palette,
-                     long sourceDateEpoch, String configuration, ReportLog log) {
+                     Map<String, Object> baseModel, ResultsLoader.LoadedResults results, long sourceDateEpoch, String configuration, ReportLog log) {
         this.request = request;
         this.pack = pack;
         this.compiler = compiler;
         this.baseModel = baseModel;
         this.results = results;
-        this.palette = palette;
         this.sourceDateEpoch = sourceDateEpoch;
         this.configuration = configuration;
         this.log = log;
@@ -75,25 +72,39 @@ final class MilestoneBuilder {
         return renderer;
     }
 
+    /** The previous build's result when nothing the milestone depends on changed (and no rebuild is forced). */
+    Optional<MilestoneResult> upToDate(MilestoneSpec spec) {
+        if (request.force()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<BuildState> previous = BuildState.read(request.outputDir(), spec.id());
+            if (previous.isPresent()) {
+                Optional<MilestoneResult> reused = reuse(spec, previous.get(),
+                        request.outputDir().resolve(spec.id() + ".pdf"));
+                if (reused.isPresent()) {
+                    log.info("[" + spec.id() + "] up to date");
+                }
+                return reused;
+            }
+        } catch (ReportException e) {
+            // An unreadable state or input: the full build below reports it where it matters.
+        }
+        return Optional.empty();
+    }
+
     /**
-     * The first half of a milestone's build: the up-to-date check and the rendering of every template. It runs for
-     * one milestone at a time, so the report's palette and the log come out the same on every build. Returns either
-     * a finished result (up to date, or failed) or the job to compile.
+     * The first half of a milestone's build: rendering every template into a fresh working directory. Each
+     * milestone has its own palette, so its PDF depends only on its own inputs, not on which other milestones were
+     * built with it. Returns either a failed result or the job to compile.
      */
     Step prepare(MilestoneSpec spec) {
         Path workDir = request.outputDir().resolve(spec.id());
         Path pdf = request.outputDir().resolve(spec.id() + ".pdf");
         List<String> warnings = new ArrayList<>();
-        RenderContext context = new RenderContext(results.owners(), request.sourceDir().resolve("results"), palette);
+        RenderContext context = new RenderContext(results.owners(), request.sourceDir().resolve("results"),
+                new Palette());
         try {
-            Optional<BuildState> previous = BuildState.read(request.outputDir(), spec.id());
-            if (!request.force() && previous.isPresent()) {
-                Optional<MilestoneResult> reused = reuse(spec, previous.get(), pdf);
-                if (reused.isPresent()) {
-                    log.info("[" + spec.id() + "] up to date");
-                    return new Step(reused.get(), null);
-                }
-            }
             BuildState.forget(request.outputDir(), spec.id());
             MilestoneSources sources = MilestoneSources.scan(request.sourceDir(), spec.id());
             freshDirectory(workDir);
@@ -133,12 +144,6 @@ final class MilestoneBuilder {
     record Prepared(MilestoneSpec spec, Path workDir, Path pdf, List<String> warnings, RenderContext context,
                     MilestoneSources sources, Map<String, RenderedFile> generated, TexDiagnostics diagnostics,
                     CompileJob job) { }
-
-    /** Prepares and compiles one milestone (what {@link #prepare} and {@link #compile} do, one after the other). */
-    MilestoneResult build(MilestoneSpec spec) {
-        Step step = prepare(spec);
-        return withDeadline(spec, step.done() != null ? step.done() : compile(step.prepared()));
-    }
 
     /** Adds the deadline to a result and logs the time left. */
     MilestoneResult withDeadline(MilestoneSpec spec, MilestoneResult result) {

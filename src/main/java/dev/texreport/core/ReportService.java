@@ -2,7 +2,6 @@ package dev.texreport.core;
 
 import dev.texreport.core.pack.MilestoneSpec;
 import dev.texreport.core.pack.TemplatePack;
-import dev.texreport.core.results.Palette;
 import dev.texreport.core.results.ResultsLoader;
 import dev.texreport.core.tex.EngineLocator;
 import dev.texreport.core.tex.ProcessOutcome;
@@ -77,7 +76,7 @@ public final class ReportService {
                 "mode=" + request.mode().id(), "checks=" + new java.util.TreeSet<>(request.failingChecks()),
                 "engine=" + engineVersion(locator.locate(request.engine().executable()), request));
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, compiler,
-                baseModel(request, pack), results, new Palette(), sourceDate, configuration, log);
+                baseModel(request, pack), results, sourceDate, configuration, log);
 
         List<MilestoneResult> built = buildAll(builder, milestones, request.threads());
         List<String> events = new ArrayList<>();
@@ -110,49 +109,54 @@ public final class ReportService {
     }
 
     /**
-     * Renders the milestones one after the other (so the palette and the log are the same on every build), then
-     * compiles up to {@code threads} of them at once: TeX uses one core, and the machine may have more.
+     * Checks every milestone for changes, then renders the stale ones one after the other and hands each to TeX as
+     * soon as it is rendered, up to {@code threads} at once (TeX uses one core, and the machine may have more). The
+     * longest milestone goes first, so that it does not start last and keep the build waiting; the page limit is the
+     * course's own measure of how long a milestone is. Results come back in the course's order.
      */
     private static List<MilestoneResult> buildAll(MilestoneBuilder builder, List<MilestoneSpec> milestones,
                                                   int threads) {
-        List<MilestoneBuilder.Step> steps = new ArrayList<>();
+        Map<MilestoneSpec, java.util.concurrent.Future<MilestoneResult>> results = new LinkedHashMap<>();
+        List<MilestoneSpec> stale = new ArrayList<>();
         for (MilestoneSpec milestone : milestones) {
-            steps.add(builder.prepare(milestone));
+            java.util.Optional<MilestoneResult> reused = builder.upToDate(milestone);
+            if (reused.isPresent()) {
+                results.put(milestone, java.util.concurrent.CompletableFuture.completedFuture(reused.get()));
+            } else {
+                stale.add(milestone);
+            }
         }
-        List<MilestoneResult> compiled = new ArrayList<>();
-        long toCompile = steps.stream().filter(s -> s.prepared() != null).count();
-        if (threads <= 1 || toCompile <= 1) {
-            steps.forEach(s -> compiled.add(s.done() != null ? s.done() : builder.compile(s.prepared())));
-        } else {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                    (int) Math.min(threads, toCompile), r -> {
-                        Thread thread = new Thread(r, "report-milestone");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            try {
-                List<java.util.concurrent.Future<MilestoneResult>> futures = new ArrayList<>();
-                for (MilestoneBuilder.Step step : steps) {
-                    futures.add(step.done() != null ? java.util.concurrent.CompletableFuture.completedFuture(step.done())
-                            : pool.submit(() -> builder.compile(step.prepared())));
-                }
-                for (java.util.concurrent.Future<MilestoneResult> future : futures) {
-                    compiled.add(future.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("The build was interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("A milestone build failed unexpectedly", e.getCause());
-            } finally {
+        stale.sort(java.util.Comparator.comparingInt(MilestoneSpec::pageLimit).reversed());
+        java.util.concurrent.ExecutorService pool = threads <= 1 || stale.size() <= 1 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, stale.size()), r -> {
+                    Thread thread = new Thread(r, "report-milestone");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            for (MilestoneSpec milestone : stale) {
+                MilestoneBuilder.Step step = builder.prepare(milestone);
+                results.put(milestone, step.done() != null
+                        ? java.util.concurrent.CompletableFuture.completedFuture(step.done())
+                        : pool == null ? java.util.concurrent.CompletableFuture.completedFuture(
+                                builder.compile(step.prepared()))
+                        : pool.submit(() -> builder.compile(step.prepared())));
+            }
+            List<MilestoneResult> done = new ArrayList<>();
+            for (MilestoneSpec milestone : milestones) {
+                done.add(builder.withDeadline(milestone, results.get(milestone).get()));
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The build was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A milestone build failed unexpectedly", e.getCause());
+        } finally {
+            if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        List<MilestoneResult> results = new ArrayList<>();
-        for (int i = 0; i < milestones.size(); i++) {
-            results.add(builder.withDeadline(milestones.get(i), compiled.get(i)));
-        }
-        return results;
     }
 
     /** GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page. */

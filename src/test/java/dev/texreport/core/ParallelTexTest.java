@@ -43,4 +43,26 @@ class ParallelTexTest {
                     a.milestones().get(i).id() + " differs");
         }
     }
+
+    @Test
+    void aMilestoneRebuiltAloneIsTheSameBytesAsInAFullBuild() throws Exception {
+        // The proposal shows only B, the final A then B: colours must not depend on which milestones were built.
+        TeamProject full = figures(one);
+        BuildResult all = full.build(full.request().threads(1).build());
+        TeamProject alone = figures(two);
+        BuildResult finalOnly = alone.build(alone.request().milestones(java.util.List.of("final")).build());
+        assertTrue(all.passed() && finalOnly.passed(), all.milestones() + "\n" + finalOnly.milestones());
+        assertArrayEquals(Files.readAllBytes(all.milestones().get(1).pdf()),
+                Files.readAllBytes(finalOnly.milestones().get(0).pdf()), "final.pdf depends on the other milestones");
+    }
+
+    private static TeamProject figures(Path dir) throws Exception {
+        return new TeamProject(dir)
+                .file("src/report/results/runs.json", "[{\"method\": \"A\", \"seed\": 0, \"acc\": 0.6},"
+                        + " {\"method\": \"B\", \"seed\": 0, \"acc\": 0.5}]")
+                .file("src/report/proposal/01.tex.ftl", "\\section{Plan}\n<@barchart runs=results.runs"
+                        + " where={\"method\": \"B\"} x=\"method\" y=\"acc\" caption=\"B only.\"/>\n")
+                .file("src/report/final/01.tex.ftl", "\\section{Results}\n<@barchart runs=results.runs"
+                        + " x=\"method\" y=\"acc\" caption=\"A and B.\"/>\n");
+    }
 }
