@@ -2,19 +2,16 @@ package dev.texreport.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Properties;
 
 /**
- * Identifies the plugin build that produced a PDF: its version, plus a hash of its jar so that a rebuilt snapshot
- * with the same version still counts as a change. Computed once per JVM.
+ * Identifies the plugin build that produced a PDF: its version and the time it was built, which its own build writes
+ * into {@code plugin-build.properties}. A rebuilt snapshot with the same version therefore still counts as a change.
+ * Reading that small file costs nothing, where hashing the jar (libraries included) would cost tens of milliseconds
+ * of every no-op build. Computed once per JVM.
  */
 final class PluginIdentity {
+    private static final String RESOURCE = "/dev/texreport/plugin-build.properties";
     private static volatile String value;
 
     private PluginIdentity() {
@@ -30,26 +27,14 @@ final class PluginIdentity {
     }
 
     private static String compute() {
-        String version = PluginIdentity.class.getPackage().getImplementationVersion();
-        StringBuilder id = new StringBuilder(version == null ? "dev" : version);
-        try {
-            CodeSource source = PluginIdentity.class.getProtectionDomain().getCodeSource();
-            Path location = source == null ? null : Path.of(source.getLocation().toURI());
-            if (location != null && Files.isRegularFile(location)) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = Files.newInputStream(location)) {
-                    byte[] buffer = new byte[65536];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
-                    }
-                }
-                id.append('+').append(HexFormat.of().formatHex(digest.digest()), 0, 16);
-            } else {
-                id.append("+classes");
+        Properties build = new Properties();
+        try (InputStream in = PluginIdentity.class.getResourceAsStream(RESOURCE)) {
+            if (in != null) {
+                build.load(in);
             }
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | SecurityException e) {
-            id.append("+unknown");
+        } catch (IOException e) {
+            // an unreadable resource identifies nothing; the fallback below still names the plugin
         }
-        return id.toString();
+        return build.getProperty("version", "dev") + "+" + build.getProperty("built", "unknown");
     }
 }
