@@ -39,7 +39,7 @@ record BuildState(String fingerprint, String pdfSha256, double contentPages, int
     }
 
     static Path directory(Path outputDir) {
-        return outputDir.resolve(".texreport");
+        return StateDirectory.of(outputDir);
     }
 
     static Path file(Path outputDir, String milestone) {

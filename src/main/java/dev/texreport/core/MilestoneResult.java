@@ -39,6 +39,12 @@ public record MilestoneResult(String id, String title, Path pdf, int pageLimit, 
                 bibRuns, warnings, errors, failure, resultsUsed, upToDate, dueIso, text);
     }
 
+    /** The same outcome as a later build that finds nothing changed reports it: no engine runs, up to date. */
+    public MilestoneResult asReused() {
+        return new MilestoneResult(id, title, pdf, pageLimit, contentPages, pdfPages, linesPerPage, 0, 0, warnings,
+                errors, failure, resultsUsed, true, due, dueText);
+    }
+
     public boolean passed() {
         return errors.isEmpty() && failure == null;
     }

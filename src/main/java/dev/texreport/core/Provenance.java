@@ -51,11 +51,20 @@ final class Provenance {
         return gitLog("%ct", path).filter(time -> time.matches("\\d+")).map(Long::parseLong);
     }
 
+    /** The commit git's HEAD names, or empty outside git (or without git). */
+    Optional<String> head() {
+        return git(List.of("rev-parse", "--verify", "-q", "HEAD")).filter(commit -> commit.matches("[0-9a-f]{40,64}"));
+    }
+
     private Optional<String> gitLog(String format, Path path) {
+        return git(List.of("log", "-1", "--format=" + format, "--", projectDir.relativize(path).toString()));
+    }
+
+    private Optional<String> git(List<String> arguments) {
         try {
             Path git = new EngineLocator(null, this.path).locate("git");
-            ProcessOutcome outcome = runner.run(new ProcessSpec(git, List.of("log", "-1", "--format=" + format, "--",
-                    projectDir.relativize(path).toString()), projectDir, Map.of(), Duration.ofSeconds(20)));
+            ProcessOutcome outcome = runner.run(new ProcessSpec(git, arguments, projectDir, Map.of(),
+                    Duration.ofSeconds(20)));
             String answer = outcome.output().isEmpty() ? "" : outcome.output().get(0).strip();
             return outcome.succeeded() && !answer.isEmpty() ? Optional.of(answer) : Optional.empty();
         } catch (EnvironmentException e) {

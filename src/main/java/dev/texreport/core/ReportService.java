@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code report:build} without Maven: render, compile and check every requested milestone, then write
@@ -51,6 +52,20 @@ public final class ReportService {
      * milestone, unreadable results, a missing engine); a milestone's own errors are in its result.
      */
     public BuildResult build(BuildRequest request) throws ReportException {
+        Provenance provenance = new Provenance(runner, path, request.projectDir());
+        EngineLocator locator = new EngineLocator(request.texBin(), path);
+        Optional<String> stampKey = stampKey(request, locator, provenance);
+        if (stampKey.isPresent() && !request.force()) {
+            Optional<BuildResult> same = BuildStamp.reuse(request, stampKey.get(), ReportService.class.getClassLoader(),
+                    log);
+            if (same.isPresent()) {
+                if (request.ciSummary() != null) {
+                    appendCiSummary(request.ciSummary(), same.get().summaryJson().resolveSibling("summary.md"));
+                }
+                return same.get();
+            }
+        }
+        BuildStamp.forget(request.outputDir());
         TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
                 ReportService.class.getClassLoader());
         List<MilestoneSpec> milestones = selectMilestones(request, pack);
@@ -62,11 +77,9 @@ public final class ReportService {
             log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
                     + " Only build sources you trust.");
         }
-        EngineLocator locator = new EngineLocator(request.texBin(), path);
         locator.locate(request.engine().executable());
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
-        Provenance provenance = new Provenance(runner, path, request.projectDir());
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
                 : provenance.lastCommitTime(request.sourceDir()).orElse(FIXED_SOURCE_DATE);
         String configuration = String.join("\n", request.engine().name(), "shellEscape=" + request.shellEscape(),
@@ -79,13 +92,14 @@ public final class ReportService {
                 baseModel(request, pack), results, sourceDate, configuration, log);
 
         List<MilestoneResult> built = buildAll(builder, milestones, request.threads());
-        List<String> events = new ArrayList<>();
+        List<CourseDate> events = new ArrayList<>();
+        List<String> eventTexts = new ArrayList<>();
         for (dev.texreport.core.pack.CourseEvent event : pack.course().events()) {
-            java.time.ZonedDateTime date = pack.date(event);
-            String text = Deadlines.event(event.title(), date,
-                    java.time.ZonedDateTime.now(request.clock()).withZoneSameInstant(date.getZone()));
+            CourseDate date = new CourseDate(event.title(), pack.date(event));
+            String text = date.describe(java.time.ZonedDateTime.now(request.clock()));
             log.info("[course] " + text);
-            events.add(text);
+            events.add(date);
+            eventTexts.add(text);
         }
         List<String> warnings = new ArrayList<>();
         boolean everyMilestone = request.milestones().isEmpty()
@@ -101,11 +115,37 @@ public final class ReportService {
             }
         }
         Path summary = request.outputDir().resolve("summary.json");
-        new SummaryWriter(provenance).write(summary, request.projectDir(), built, warnings, events);
+        SummaryWriter summaries = new SummaryWriter(provenance);
+        summaries.write(summary, request.projectDir(), built, warnings, events, eventTexts);
         if (request.ciSummary() != null) {
             appendCiSummary(request.ciSummary(), summary.resolveSibling("summary.md"));
         }
+        if (stampKey.isPresent()) {
+            Map<String, java.time.ZonedDateTime> dues = new java.util.HashMap<>();
+            for (MilestoneSpec milestone : milestones) {
+                pack.due(milestone).ifPresent(due -> dues.put(milestone.id(), due));
+            }
+            summaries.writeJson(BuildStamp.summaryFile(request.outputDir()), summary, request.projectDir(),
+                    built.stream().map(MilestoneResult::asReused).toList(), warnings, events);
+            BuildStamp.write(request, stampKey.get(), pack.trail(), built, dues, warnings, events);
+        }
         return new BuildResult(built, warnings, summary);
+    }
+
+    /**
+     * The build stamp's key, taken before anything is read, so that a file changed during the build counts. Git is
+     * asked for HEAD on another thread while this one hashes the sources: a process start is most of a no-op
+     * build's own time.
+     */
+    private static Optional<String> stampKey(BuildRequest request, EngineLocator locator, Provenance provenance) {
+        java.util.concurrent.CompletableFuture<Optional<String>> head =
+                java.util.concurrent.CompletableFuture.supplyAsync(provenance::head);
+        try {
+            Path engine = locator.locate(request.engine().executable());
+            return BuildStamp.key(request, engine, head::join);
+        } catch (EnvironmentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -8,36 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes target/report/summary.json, the machine-readable account of a build for CI and course staff. */
+/**
+ * Writes target/report/summary.json, the machine-readable account of a build for CI and course staff, and next to
+ * it summary.md ({@link SummaryMarkdown}). The JSON holds facts only (deadlines as dates, not as time left), so the
+ * same build gives the same file whenever it is read.
+ */
 final class SummaryWriter {
-    /** The Markdown summary: one table row per milestone, then every warning and error. */
-    static String markdown(Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings) {
-        StringBuilder md = new StringBuilder("### Report build\n\n");
-        md.append("| Milestone | Content pages | Limit | PDF pages | Status | PDF |\n");
-        md.append("|---|---:|---:|---:|---|---|\n");
-        for (MilestoneResult m : milestones) {
-            String status = m.passed() ? (m.upToDate() ? "passed (up to date)" : "passed")
-                    : m.overLimit() ? "**over the limit**" : "**failed**";
-            md.append("| ").append(m.title()).append(" (`").append(m.id()).append("`) | ")
-                    .append(Double.isNaN(m.contentPages()) ? "–" : PageFigures.pages(m.contentPages(), m.pageLimit()))
-                    .append(" | ").append(m.pageLimit()).append(" | ")
-                    .append(m.pdf() == null ? "–" : Integer.toString(m.pdfPages())).append(" | ").append(status)
-                    .append(" | ").append(m.pdf() == null ? "–" : "`" + projectDir.relativize(m.pdf()).toString()
-                            .replace('\\', '/') + "`").append(" |\n");
-        }
-        List<String> notes = new java.util.ArrayList<>();
-        for (MilestoneResult m : milestones) {
-            m.errors().forEach(e -> notes.add("- :x: **" + m.id() + "**: " + oneLine(e)));
-            m.warnings().forEach(w -> notes.add("- :warning: **" + m.id() + "**: " + oneLine(w)));
-        }
-        buildWarnings.forEach(w -> notes.add("- :warning: " + oneLine(w)));
-        if (!notes.isEmpty()) {
-            md.append("\n");
-            notes.forEach(n -> md.append(n).append("\n"));
-        }
-        return md.toString();
-    }
-
     /** file@sha256 -> gitCommit from the summary.json of the last build, empty when there is none. */
     private java.util.Map<String, String> previousCommits(Path file) {
         java.util.Map<String, String> commits = new java.util.HashMap<>();
@@ -58,14 +34,6 @@ final class SummaryWriter {
         return commits;
     }
 
-    private static String oneLine(String text) {
-        return "`" + text.lines().findFirst().orElse("").replace("`", "'") + "`";
-    }
-
-    private static void writeMarkdown(Path file, String markdown) throws EnvironmentException {
-        AtomicFile.write(file, temp -> Files.writeString(temp, markdown, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Provenance provenance;
 
@@ -73,12 +41,29 @@ final class SummaryWriter {
         this.provenance = provenance;
     }
 
+    /**
+     * Writes summary.json and summary.md.
+     *
+     * @param events     the course's dated events
+     * @param eventTexts the same, as the log printed them (with the time to or since each)
+     */
     void write(Path file, Path projectDir, List<MilestoneResult> milestones, List<String> buildWarnings,
-               List<String> events) throws EnvironmentException {
+               List<CourseDate> events, List<String> eventTexts) throws EnvironmentException {
+        SummaryMarkdown.write(file.resolveSibling("summary.md"),
+                SummaryMarkdown.render(projectDir, milestones, buildWarnings, eventTexts));
+        writeJson(file, file, projectDir, milestones, buildWarnings, events);
+    }
+
+    /**
+     * Writes the JSON alone to {@code target}; the git commits of results files that {@code previous} (a summary
+     * written before) already names for the same content are not asked of git again.
+     */
+    void writeJson(Path target, Path previous, Path projectDir, List<MilestoneResult> milestones,
+                   List<String> buildWarnings, List<CourseDate> events) throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("milestones");
         java.util.Map<Path, ObjectNode> described = new java.util.HashMap<>();
-        java.util.Map<String, String> knownCommits = previousCommits(file);
+        java.util.Map<String, String> knownCommits = previousCommits(previous);
         for (MilestoneResult m : milestones) {
             ObjectNode node = array.addObject();
             node.put("id", m.id());
@@ -99,7 +84,6 @@ final class SummaryWriter {
             node.put("upToDate", m.upToDate());
             if (m.due() != null) {
                 node.put("due", m.due());
-                node.put("deadline", m.dueText());
             }
             node.put("enginePasses", m.enginePasses());
             node.put("bibliographyRuns", m.bibRuns());
@@ -114,13 +98,13 @@ final class SummaryWriter {
                     entry = mapper.createObjectNode();
                     entry.put("file", projectDir.relativize(used).toString().replace('\\', '/'));
                     entry.put("sha256", Provenance.sha256(used));
-                    ObjectNode target = entry;
+                    ObjectNode fileEntry = entry;
                     // The commit of a file whose content the last summary already described is not asked again.
                     String known = knownCommits.get(entry.get("file").asText() + "@" + entry.get("sha256").asText());
                     if (known != null) {
                         entry.put("gitCommit", known);
                     } else {
-                        provenance.lastCommit(used).ifPresent(c -> target.put("gitCommit", c));
+                        provenance.lastCommit(used).ifPresent(c -> fileEntry.put("gitCommit", c));
                     }
                     described.put(used, entry);
                 }
@@ -130,8 +114,9 @@ final class SummaryWriter {
         ArrayNode warnings = root.putArray("warnings");
         buildWarnings.forEach(warnings::add);
         ArrayNode courseEvents = root.putArray("events");
-        events.forEach(courseEvents::add);
-        writeMarkdown(file.resolveSibling("summary.md"), markdown(projectDir, milestones, buildWarnings));
-        AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), root));
+        for (CourseDate event : events) {
+            courseEvents.addObject().put("title", event.title()).put("date", event.date().toOffsetDateTime().toString());
+        }
+        AtomicFile.write(target, temp -> mapper.writeValue(temp.toFile(), root));
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 public final class TeamProject {
     private final Path root;
     public final List<String> log = new ArrayList<>();
+    /** The debug lines, apart from {@link #log}. */
+    public final List<String> debug = new ArrayList<>();
     /** The programs each build started, by file name (pdflatex, bibtex, ...), in order. */
     public final List<String> processes = new ArrayList<>();
 
@@ -62,7 +64,7 @@ public final class TeamProject {
 
     public BuildResult build(BuildRequest request) throws ReportException {
         ReportLog collecting = new ReportLog() {
-            @Override public void debug(String message) { }
+            @Override public void debug(String message) { debug.add(message); }
             @Override public void info(String message) { log.add("INFO " + message); }
             @Override public void warn(String message) { log.add("WARN " + message); }
             @Override public void error(String message) { log.add("ERROR " + message); }

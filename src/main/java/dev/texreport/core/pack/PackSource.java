@@ -1,6 +1,8 @@
 package dev.texreport.core.pack;
 
+import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.ReportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +15,44 @@ interface PackSource {
     String describe();
 
     Optional<byte[]> read(String name) throws EnvironmentException;
+
+    /**
+     * Finds the pack named {@code spec}: a folder (relative to {@code base}) with a course.json, else
+     * {@code dev/texreport/packs/<spec>/} on the classpath. Reads no JSON.
+     */
+    static PackSource locate(String spec, Path base, ClassLoader loader) throws ReportException {
+        Path folder = base.resolve(spec).normalize();
+        if (!spec.equals(TemplatePack.BUILTIN) && Files.isDirectory(folder)) {
+            if (!Files.isRegularFile(folder.resolve(TemplatePack.COURSE))) {
+                throw new ConfigurationException("The folder " + folder + " (report.template) is not a template"
+                        + " pack: it has no course.json.");
+            }
+            return folder(folder);
+        }
+        PackSource classpath = classpath(loader, TemplatePack.PACKS_ON_CLASSPATH + spec + "/");
+        if (classpath.read(TemplatePack.COURSE).isPresent()) {
+            return classpath;
+        }
+        if (spec.equals(TemplatePack.BUILTIN)) {
+            throw new EnvironmentException("The built-in template pack is missing from the plugin jar; reinstall"
+                    + " the plugin.");
+        }
+        throw new ConfigurationException("No template pack '" + spec + "' (report.template): " + folder
+                + " is not a folder, and no jar on the plugin's classpath has " + TemplatePack.PACKS_ON_CLASSPATH
+                + spec + "/course.json. To use a pack published as a jar, add it as a <dependency> of the plugin in"
+                + " the POM.");
+    }
+
+    /** The source a {@link #describe()} text names, to read from it again. */
+    static Optional<PackSource> described(String description, ClassLoader loader) {
+        if (description.startsWith("folder ")) {
+            return Optional.of(folder(Path.of(description.substring("folder ".length()))));
+        }
+        if (description.startsWith("classpath ")) {
+            return Optional.of(classpath(loader, description.substring("classpath ".length())));
+        }
+        return Optional.empty();
+    }
 
     static PackSource folder(Path dir) {
         return new PackSource() {

@@ -46,11 +46,13 @@ public final class TemplatePack {
     private final String name;
     private final List<PackSource> sources;
     private final CourseDescription course;
+    private final PackTrail trail;
 
-    private TemplatePack(String name, List<PackSource> sources, CourseDescription course) {
+    private TemplatePack(String name, List<PackSource> sources, CourseDescription course, PackTrail trail) {
         this.name = name;
         this.sources = List.copyOf(sources);
         this.course = course;
+        this.trail = trail;
     }
 
     /** The NeurIPS-style pack that ships with the plugin. */
@@ -68,6 +70,7 @@ public final class TemplatePack {
      */
     public static TemplatePack load(String spec, Path projectDir, ClassLoader loader) throws ReportException {
         String wanted = spec == null || spec.isBlank() ? BUILTIN : spec.strip();
+        PackTrail trail = new PackTrail();
         List<PackSource> chain = new ArrayList<>();
         List<ObjectNode> courses = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -78,8 +81,9 @@ public final class TemplatePack {
                 throw new ConfigurationException("Template pack '" + wanted + "' extends itself in a circle: "
                         + String.join(" -> ", seen) + " -> " + next);
             }
-            PackSource source = find(next, base, loader);
-            ObjectNode json = courseJson(source);
+            PackSource source = PackSource.locate(next, base, loader);
+            trail.found(next, base, source);
+            ObjectNode json = courseJson(source, trail);
             chain.add(source);
             courses.add(json);
             JsonNode parent = json.get("extends");
@@ -97,7 +101,7 @@ public final class TemplatePack {
         }
         try {
             CourseDescription course = MAPPER.treeToValue(merged, CourseDescription.class);
-            TemplatePack pack = new TemplatePack(wanted, chain, course);
+            TemplatePack pack = new TemplatePack(wanted, chain, course, trail);
             pack.validate();
             return pack;
         } catch (JsonProcessingException e) {
@@ -106,30 +110,8 @@ public final class TemplatePack {
         }
     }
 
-    private static PackSource find(String spec, Path base, ClassLoader loader) throws ReportException {
-        Path folder = base.resolve(spec).normalize();
-        if (!spec.equals(BUILTIN) && Files.isDirectory(folder)) {
-            if (!Files.isRegularFile(folder.resolve(COURSE))) {
-                throw new ConfigurationException("The folder " + folder + " (report.template) is not a template pack:"
-                        + " it has no course.json.");
-            }
-            return PackSource.folder(folder);
-        }
-        PackSource classpath = PackSource.classpath(loader, PACKS_ON_CLASSPATH + spec + "/");
-        if (classpath.read(COURSE).isPresent()) {
-            return classpath;
-        }
-        if (spec.equals(BUILTIN)) {
-            throw new EnvironmentException("The built-in template pack is missing from the plugin jar; reinstall the"
-                    + " plugin.");
-        }
-        throw new ConfigurationException("No template pack '" + spec + "' (report.template): " + folder
-                + " is not a folder, and no jar on the plugin's classpath has " + PACKS_ON_CLASSPATH + spec
-                + "/course.json. To use a pack published as a jar, add it as a <dependency> of the plugin in the POM.");
-    }
-
-    private static ObjectNode courseJson(PackSource source) throws ReportException {
-        byte[] bytes = source.read(COURSE).orElseThrow(() -> new ConfigurationException(source.describe()
+    private static ObjectNode courseJson(PackSource source, PackTrail trail) throws ReportException {
+        byte[] bytes = trail.read(source, COURSE).orElseThrow(() -> new ConfigurationException(source.describe()
                 + " has no course.json"));
         try {
             JsonNode tree = MAPPER.readTree(bytes);
@@ -221,6 +203,11 @@ public final class TemplatePack {
         return course;
     }
 
+    /** Every place loading and using this pack looked at so far, to tell later whether the pack changed. */
+    public PackTrail trail() {
+        return trail;
+    }
+
     /** Where the pack was found, e.g. {@code classpath dev/texreport/packs/builtin/}. */
     public String origin() {
         return sources.stream().map(PackSource::describe).collect(Collectors.joining(" extends "));
@@ -276,7 +263,7 @@ public final class TemplatePack {
     /** The first file of that name along the extends chain. */
     public Optional<byte[]> file(String fileName) throws ReportException {
         for (PackSource source : sources) {
-            Optional<byte[]> content = source.read(fileName);
+            Optional<byte[]> content = trail.read(source, fileName);
             if (content.isPresent()) {
                 return content;
             }
