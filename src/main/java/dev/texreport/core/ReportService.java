@@ -66,6 +66,7 @@ public final class ReportService {
             }
         }
         BuildStamp.forget(request.outputDir());
+        Warmup.startOnce();
         TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
                 ReportService.class.getClassLoader());
         List<MilestoneSpec> milestones = selectMilestones(request, pack);
