@@ -16,8 +16,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "watch", threadSafe = true)
 public class WatchMojo extends AbstractReportMojo {
-    /** Milliseconds the sources must stay unchanged before a rebuild starts. */
-    @Parameter(property = "report.watchQuietMillis", defaultValue = "100")
+    /**
+     * Milliseconds the sources must stay unchanged before a rebuild starts. An editor's save (a temporary file, then
+     * a rename) takes a few milliseconds; a longer burst of changes (a git checkout) may start a second rebuild, which
+     * is correct, only extra work. Raise it if saving over a slow network share starts builds of half-written files.
+     */
+    @Parameter(property = "report.watchQuietMillis", defaultValue = "50")
     private int quietMillis;
 
     @Override
