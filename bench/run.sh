@@ -89,17 +89,24 @@ med() { # shellcheck disable=SC2086
   median ${S[$1]:-}; }
 
 # run_timed NAME cmd...: runs cmd with its output in $LOGS/NAME.log, sets ELAPSED (s); a failure ends the bench
+# Runs a command, logging to $LOGS/<name>.log; sets ELAPSED (wall seconds) and CPU (user + system seconds of the
+# command and its children, from bash's `times`; n/a when that cannot be read).
+# `times` must run in this shell (not in $(...)): its second line is the CPU time of this shell's finished children.
+cpu_of() { awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] }
+  printf "%.3f", s }' "$1"; }
 run_timed() {
   local name=$1; shift
-  local t0 t1
-  t0=$(now)
+  local t0 t1 c0 c1
+  times >"$LOGS/.times0"; t0=$(now)
   if ! "$@" >"$LOGS/$name.log" 2>&1; then
     echo "bench/run.sh: FAILED: $* (log: $LOGS/$name.log)" >&2
     tail -n 30 "$LOGS/$name.log" >&2
     exit 1
   fi
-  t1=$(now)
+  t1=$(now); times >"$LOGS/.times1"
   ELAPSED=$(sub "$t1" "$t0")
+  c0=$(cpu_of "$LOGS/.times0"); c1=$(cpu_of "$LOGS/.times1")
+  CPU=$(sub "${c1:-n/a}" "${c0:-n/a}")
 }
 
 progress() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -334,6 +341,7 @@ for i in $(seq 1 "$RUNS"); do
       run_timed "teams-par-$i" "${MVN[@]}" -T 2 -f "$T/pom.xml" report:build -Dreport.force=true
     fi
     add "teams.$mode" "$ELAPSED"
+    add "teams.$mode.cpu" "$CPU"
   done
   run_timed "teams-validate-$i" "${MVN[@]}" -f "$T/pom.xml" validate
   add teams.validate "$ELAPSED"
@@ -418,7 +426,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "" demo big verdict
   for p in demo big; do INFO[$p.wratio]=$(div "$(med $p.watch.pdf)" "$(med $p.single)"); done
   f "report:watch: edit -> new final.pdf" "$(med demo.watch.pdf)" "$(med big.watch.pdf)"
-  f "  edit -> first TeX process (quiet period 100 ms, render, hash)" "$(med demo.watch.before)" "$(med big.watch.before)"
+  f "  edit -> first TeX process (quiet period 50 ms, render, hash)" "$(med demo.watch.before)" "$(med big.watch.before)"
   f "  TeX processes" "$(med demo.watch.tex)" "$(med big.watch.tex)"
   f "  last TeX process ends -> final.pdf replaced" "$(med demo.watch.after)" "$(med big.watch.after)"
   f "  engine passes per edit (all values seen)" "$(I demo.watch.passes)" "$(I big.watch.passes)"
@@ -436,6 +444,9 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "sequential: mvn -q report:build -Dreport.threads=1" "$(med teams.one)" "" "(one TeX process at a time)"
   f "mvn -q -T 2 report:build" "$(med teams.par)" ""
   f "speed-up sequential / -T 2" "${su}" "" "$(verdict "$su" '>=' 1.7)"
+  f "CPU time (user+sys): sequential / -T 2" "$(med teams.one.cpu) / $(med teams.par.cpu)" ""
+  f "cores busy on average: sequential / -T 2" "$(div "$(med teams.one.cpu)" "$(med teams.one)" | tr -d x) / $(div "$(med teams.par.cpu)" "$(med teams.par)" | tr -d x)" "" "(of 2)"
+  f "most -T 2 can gain with that CPU time" "$(div "$(med teams.one)" "$(awk -v c="$(med teams.par.cpu)" 'BEGIN { printf "%.3f", c / 2 }')")" "" "(sequential wall / (CPU of -T 2 / 2 cores))"
   tsn=$(sub "$(med teams.one)" "$(med teams.validate)"); tpn=$(sub "$(med teams.par)" "$(med teams.validate)")
   f "mvn -q validate on the aggregator" "$(med teams.validate)" ""
   f "speed-up without Maven start-up" "$(div "$tsn" "$tpn")" "" "(PDFs built: $(I teams.pdfs))"
