@@ -30,6 +30,16 @@ final class TexDiagnostics {
             Map.entry("biblatex", "texlive-bibtex-extra"), Map.entry("nicefrac", "texlive-latex-extra"),
             Map.entry("newtxmath", "texlive-fonts-extra"), Map.entry("newtxtext", "texlive-fonts-extra"));
 
+    private static final Pattern UNDEFINED_SHAPE = Pattern.compile("Font shape `[^']*' undefined");
+    private static final Pattern LATIN_MODERN = Pattern.compile("Font shape `\\w+/lmr/[^']*' undefined");
+    /**
+     * LuaLaTeX (and XeLaTeX) start every document in Latin Modern, before the style switches to Times; a TeX Live
+     * install without the lmodern package warns about that start though the PDF has no Latin Modern in it.
+     */
+    static final String LATIN_MODERN_MISSING = "The engine's default font, Latin Modern, is not installed: LaTeX"
+            + " substituted it while loading the document class, before the paper's style chose its fonts (the PDF"
+            + " is not affected). Install it to silence this: on Debian/Ubuntu, sudo apt-get install lmodern.";
+
     private final Path workDir;
     private final Map<String, RenderedFile> generated;
     private final boolean undefinedIsError;
@@ -50,8 +60,19 @@ final class TexDiagnostics {
     List<Diagnostic> map(List<TexMessage> messages) {
         Set<String> blockedReads = messages.stream().filter(m -> m.kind() == TexMessage.Kind.READ_BLOCKED)
                 .map(TexMessage::subject).collect(Collectors.toSet());
+        List<TexMessage> undefinedShapes = messages.stream().filter(m -> m.kind() == TexMessage.Kind.FONT_WARNING
+                && UNDEFINED_SHAPE.matcher(m.text()).find()).toList();
+        boolean latinModernOnly = !undefinedShapes.isEmpty()
+                && undefinedShapes.stream().allMatch(m -> LATIN_MODERN.matcher(m.text()).find());
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (latinModernOnly) {
+            diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, null, LATIN_MODERN_MISSING, ""));
+        }
         for (TexMessage message : messages) {
+            if (latinModernOnly && message.kind() == TexMessage.Kind.FONT_WARNING
+                    && (undefinedShapes.contains(message) || message.text().startsWith("Some font shapes"))) {
+                continue;
+            }
             if (message.kind() == TexMessage.Kind.MISSING_FILE
                     && blockedReads.stream().anyMatch(b -> message.subject().startsWith(b))) {
                 continue;

@@ -33,6 +33,7 @@ class EnginesTexTest {
         MilestoneResult result = project.build(project.request().engine(engine).milestones(List.of("final"))
                 .build()).milestones().get(0);
         assertTrue(result.passed(), () -> String.join("\n", result.errors()));
+        assertEquals(List.of(), result.warnings(), engine + ": a plain paper builds without a warning");
         assertEquals(2, result.pdfPages());
         assertTrue(result.contentPages() > 1.2 && result.contentPages() < 2, "got " + result.contentPages());
         try (PDDocument pdf = Loader.loadPDF(result.pdf().toFile())) {
