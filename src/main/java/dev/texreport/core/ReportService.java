@@ -52,9 +52,22 @@ public final class ReportService {
      * milestone, unreadable results, a missing engine); a milestone's own errors are in its result.
      */
     public BuildResult build(BuildRequest request) throws ReportException {
+        return build(request, true);
+    }
+
+    /**
+     * Builds after a change to the sources that a watcher saw: like {@link #build}, but without the build stamp,
+     * which cannot match after a change (each milestone's own fingerprint still skips those the change did not
+     * touch). The next {@link #build} writes a stamp again.
+     */
+    public BuildResult rebuild(BuildRequest request) throws ReportException {
+        return build(request, false);
+    }
+
+    private BuildResult build(BuildRequest request, boolean useStamp) throws ReportException {
         Provenance provenance = new Provenance(runner, path, request.projectDir());
         EngineLocator locator = new EngineLocator(request.texBin(), path);
-        Optional<String> stampKey = stampKey(request, locator, provenance);
+        Optional<String> stampKey = useStamp ? stampKey(request, locator, provenance) : Optional.empty();
         if (stampKey.isPresent() && !request.force()) {
             Optional<BuildResult> same = BuildStamp.reuse(request, stampKey.get(), ReportService.class.getClassLoader(),
                     log);
@@ -67,6 +80,10 @@ public final class ReportService {
         }
         BuildStamp.forget(request.outputDir());
         Warmup.startOnce();
+        // Git's answer (a process) comes while the pack and the results load.
+        java.util.concurrent.CompletableFuture<Optional<Long>> lastCommit = request.sourceDateEpoch() != null
+                ? java.util.concurrent.CompletableFuture.completedFuture(Optional.empty())
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> provenance.lastCommitTime(request.sourceDir()));
         TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
                 ReportService.class.getClassLoader());
         List<MilestoneSpec> milestones = selectMilestones(request, pack);
@@ -82,7 +99,7 @@ public final class ReportService {
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
-                : provenance.lastCommitTime(request.sourceDir()).orElse(FIXED_SOURCE_DATE);
+                : lastCommit.join().orElse(FIXED_SOURCE_DATE);
         String configuration = String.join("\n", request.engine().name(), "shellEscape=" + request.shellEscape(),
                 "failOnUndefinedReferences=" + request.failOnUndefinedReferences(),
                 "failOnPageLimit=" + request.failOnPageLimit(), "title=" + request.title(),

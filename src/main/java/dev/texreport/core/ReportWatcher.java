@@ -73,7 +73,7 @@ public final class ReportWatcher implements AutoCloseable {
     private void build() {
         builds++;
         try {
-            BuildResult result = service.build(request);
+            BuildResult result = builds == 1 ? service.build(request) : service.rebuild(request);
             BuildReporter reporter = new BuildReporter(request.projectDir());
             reporter.logProblems(result, log);
             reporter.closingLines(result).forEach(log::info);
