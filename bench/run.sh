@@ -453,7 +453,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "default: mvn -q report:build (milestones in parallel)" "$(med teams.seq)" "" "(no -T: report.threads = cores)"
   f "speed-up default / -T 2" "$(div "$(med teams.seq)" "$(med teams.par)")" ""
   cal=$(div "$(med calib.seq)" "$(med calib.par)")
-  f "machine now: 2 pdflatex passes at once vs in a row" "$cal" "" "(the most -T 2 can gain here)"
+  f "machine now: 2 pdflatex passes at once vs in a row" "$cal" "" "(TeX alone, no JVM beside it)"
   f "speed-up / machine's 2-job speed-up" "$(div "$su" "$cal")" ""
   echo
   echo "Samples (s):"

@@ -40,6 +40,12 @@ public final class ReportWatcher implements AutoCloseable {
         try {
             this.watcher = FileSystems.getDefault().newWatchService();
             registerTree(request.sourceDir());
+            // A template pack in a folder (course staff working on it) is a source too; packs in jars cannot change.
+            Path pack = request.projectDir().resolve(request.template()).normalize();
+            if (!request.template().equals(dev.texreport.core.pack.TemplatePack.BUILTIN) && Files.isDirectory(pack)
+                    && !pack.startsWith(request.sourceDir())) {
+                registerTree(pack);
+            }
         } catch (IOException e) {
             throw new EnvironmentException("Cannot watch " + request.sourceDir() + ": " + e.getMessage(), e);
         }

@@ -80,4 +80,24 @@ class ReportWatcherTexTest {
                 .contains("pdflatex")), "no TeX process is left");
         assertTrue(Files.isRegularFile(pdf));
     }
+
+    @Test
+    void aChangedTemplatePackFolderRebuildsToo() throws Exception {
+        TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", "\\section{A}\nText.\n");
+        BuildRequest request = project.request().build();
+        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv("PATH"), collecting);
+        Path pdf = dir.resolve("target/report/final.pdf");
+        try (ReportWatcher watcher = new ReportWatcher(service, request, collecting, Duration.ofMillis(50))) {
+            Thread thread = new Thread(watcher::run, "watch-test");
+            thread.start();
+            await("the first build", () -> text(pdf).contains("Deep Learning course project"));
+            await("the watching message", () -> log.stream().anyMatch(l -> l.startsWith("INFO Watching src/report")));
+            Path course = dir.resolve("test-pack/course.json");
+            Files.writeString(course, Files.readString(course).replace("Deep Learning course project",
+                    "Advanced Deep Learning"));
+            await("the PDF with the pack's new course name", () -> text(pdf).contains("Advanced Deep Learning"));
+            watcher.close();
+            thread.join(20_000);
+        }
+    }
 }
