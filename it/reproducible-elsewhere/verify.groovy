@@ -14,7 +14,9 @@ settings.text = """<settings><profiles><profile><id>it</id><activation><activeBy
 </profile></profiles></settings>"""
 
 def mvn(File dir, List<String> args) {
-    def command = ['mvn', '-B', '-o', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + args
+    // The Maven that runs this IT (its plugin resolution differs between versions), not whichever is on the PATH.
+    String maven = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
+    def command = [maven, '-B', '-o', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + args
     def process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
     def out = process.inputStream.getText('UTF-8')
     assert process.waitFor() == 0: "mvn ${args} in ${dir} failed:\n${out}"
