@@ -65,6 +65,10 @@ public final class ReportService {
     }
 
     private BuildResult build(BuildRequest request, boolean useStamp) throws ReportException {
+        if (request.shellEscape()) {
+            log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
+                    + " Only build sources you trust.");
+        }
         Provenance provenance = new Provenance(runner, path, request.projectDir());
         EngineLocator locator = new EngineLocator(request.texBin(), path);
         Optional<String> stampKey = useStamp ? stampKey(request, locator, provenance) : Optional.empty();
@@ -90,10 +94,6 @@ public final class ReportService {
         if (milestones.isEmpty()) {
             throw new ConfigurationException("Nothing to build: " + request.sourceDir() + " has no milestone folder."
                     + " Create one of " + pack.knownIds() + " (e.g. src/report/final/) with the paper's sections.");
-        }
-        if (request.shellEscape()) {
-            log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
-                    + " Only build sources you trust.");
         }
         locator.locate(request.engine().executable());
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
