@@ -68,6 +68,25 @@ public record BuildRequest(
         threads = Math.max(1, threads);
     }
 
+    /**
+     * The settings that change what a milestone's build produces (its PDF, its checks, its verdict), one per line:
+     * engine, switches, title, authors, mode and failing checks. Part of every milestone's input fingerprint and of
+     * the build stamp, so that both follow one list. Written out by hand: a record's toString costs a bootstrap of
+     * several milliseconds on its first call, which a no-op build would pay.
+     */
+    public String outputSettings() {
+        StringBuilder text = new StringBuilder(engine.name()).append("\nshellEscape=").append(shellEscape)
+                .append("\nfailOnUndefinedReferences=").append(failOnUndefinedReferences)
+                .append("\nfailOnPageLimit=").append(failOnPageLimit).append("\ntitle=").append(title)
+                .append("\nmode=").append(mode.id()).append("\nchecks=")
+                .append(new java.util.TreeSet<>(failingChecks)).append("\nauthors:");
+        for (Author author : authors) {
+            text.append('\n').append(author.name()).append('|').append(author.email()).append('|')
+                    .append(author.affiliation());
+        }
+        return text.toString();
+    }
+
     public static Builder builder(Path projectDir) {
         return new Builder(projectDir);
     }

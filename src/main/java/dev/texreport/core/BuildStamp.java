@@ -1,6 +1,7 @@
 package dev.texreport.core;
 
 import dev.texreport.core.pack.PackTrail;
+import dev.texreport.core.tex.EngineLocator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +50,6 @@ final class BuildStamp {
      */
     static Optional<String> key(BuildRequest request, Path engine, java.util.function.Supplier<Optional<String>> gitHead) {
         try {
-            Path real = engine.toRealPath();
             Path src = request.sourceDir();
             List<String> folders = new ArrayList<>();
             try (Stream<Path> list = Files.list(src)) {
@@ -59,15 +58,11 @@ final class BuildStamp {
             InputFingerprint fp = new InputFingerprint()
                     .text("format", FORMAT)
                     .text("plugin", PluginIdentity.value())
-                    .text("request", String.join("\n", request.projectDir().toString(), src.toString(),
-                            request.outputDir().toString(), String.valueOf(request.milestones()), request.title(),
-                            authors(request.authors()), request.engine().name(),
+                    .text("request", String.join("\n", request.outputSettings(), request.projectDir().toString(),
+                            src.toString(), request.outputDir().toString(), String.valueOf(request.milestones()),
                             String.valueOf(request.texBin()), String.valueOf(request.timeout()),
-                            "failOnPageLimit=" + request.failOnPageLimit(), "shellEscape=" + request.shellEscape(),
-                            "failOnUndefinedReferences=" + request.failOnUndefinedReferences(),
-                            "sourceDateEpoch=" + request.sourceDateEpoch(), "template=" + request.template(),
-                            "mode=" + request.mode().id(), "checks=" + new TreeSet<>(request.failingChecks())))
-                    .text("engine", real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis())
+                            "sourceDateEpoch=" + request.sourceDateEpoch(), "template=" + request.template()))
+                    .text("engine", EngineLocator.identity(engine))
                     .text("folders", String.join("\n", folders));
             fp.tree(src, src, List.of());
             fp.text("git", gitHead.get().orElse("none"));
@@ -75,19 +70,6 @@ final class BuildStamp {
         } catch (IOException | EnvironmentException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The authors one per line. Written out rather than with the record's toString, whose first call costs a
-     * bootstrap of several milliseconds.
-     */
-    private static String authors(List<Author> authors) {
-        StringBuilder text = new StringBuilder();
-        for (Author author : authors) {
-            text.append(author.name()).append('|').append(author.email()).append('|').append(author.affiliation())
-                    .append('\n');
-        }
-        return text.toString();
     }
 
     /**

@@ -100,11 +100,8 @@ public final class ReportService {
         TexCompiler compiler = new TexCompiler(runner, locator, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
                 : lastCommit.join().orElse(FIXED_SOURCE_DATE);
-        String configuration = String.join("\n", request.engine().name(), "shellEscape=" + request.shellEscape(),
-                "failOnUndefinedReferences=" + request.failOnUndefinedReferences(),
-                "failOnPageLimit=" + request.failOnPageLimit(), "title=" + request.title(),
-                "authors=" + request.authors(), "sourceDateEpoch=" + sourceDate, "plugin=" + PluginIdentity.value(),
-                "mode=" + request.mode().id(), "checks=" + new java.util.TreeSet<>(request.failingChecks()),
+        String configuration = String.join("\n", request.outputSettings(), "sourceDateEpoch=" + sourceDate,
+                "plugin=" + PluginIdentity.value(),
                 "engine=" + engineVersion(locator.locate(request.engine().executable()), request));
         MilestoneBuilder builder = new MilestoneBuilder(request, pack, compiler,
                 baseModel(request, pack), results, sourceDate, configuration, log);
@@ -238,8 +235,7 @@ public final class ReportService {
         Path cache = BuildState.directory(request.outputDir()).resolve("engine-" + engine.getFileName() + ".txt");
         String key;
         try {
-            Path real = engine.toRealPath();
-            key = real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis();
+            key = EngineLocator.identity(engine);
             if (Files.isRegularFile(cache)) {
                 List<String> lines = Files.readAllLines(cache);
                 if (lines.size() == 2 && lines.get(0).equals(key)) {

@@ -50,4 +50,13 @@ public final class EngineLocator {
         }
         return dirs;
     }
+
+    /**
+     * What identifies an engine binary between builds without starting it: its real path, size and modification
+     * time. A TeX update changes it; asking the engine for its version costs a process.
+     */
+    public static String identity(Path engine) throws java.io.IOException {
+        Path real = engine.toRealPath();
+        return real + "|" + Files.size(real) + "|" + Files.getLastModifiedTime(real).toMillis();
+    }
 }
