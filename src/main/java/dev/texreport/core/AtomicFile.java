@@ -9,17 +9,17 @@ import java.nio.file.StandardCopyOption;
  * Writes a file by writing a hidden temporary file next to it and moving that into place in one step, so a reader
  * (CI, a PDF viewer, a parallel build) never sees half a file and a failure leaves the old file as it was.
  */
-final class AtomicFile {
+public final class AtomicFile {
     /** Writes the content into the given temporary file. */
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(Path temp) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path target, Writer writer) throws EnvironmentException {
+    public static void write(Path target, Writer writer) throws EnvironmentException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.getParent());

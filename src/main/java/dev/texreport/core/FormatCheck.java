@@ -19,9 +19,6 @@ public enum FormatCheck {
     /** A team member's name or e-mail in an anonymous PDF. */
     ANONYMITY("anonymity");
 
-    /** Paper size, missing fonts and broken anonymity fail; the rest warn. */
-    public static final Set<String> DEFAULT_FAILING = Set.of("paper", "fonts-embedded", "anonymity");
-
     private final String id;
 
     FormatCheck(String id) {

@@ -2,62 +2,113 @@ package dev.texreport.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What one milestone's build produced, as summary.json and the closing log line report it.
+ * What one milestone's build produced, as summary.json and the closing log line report it. Made by the factories
+ * {@link #failed}, {@link #built} and {@link #reused}.
  *
- * @param id            the milestone id
- * @param title         the milestone title from the pack
- * @param pdf           the PDF (absolute), or null when the build failed before one existed
- * @param pageLimit     the pack's limit in content pages
- * @param contentPages  measured content pages (7.6 = content ends 60% down page 8); NaN when not measured
- * @param pdfPages      pages in the PDF, 0 when none was written
- * @param linesPerPage  text lines per page at the body's leading, to turn an overrun into lines
- * @param enginePasses  engine runs
- * @param bibRuns       bibtex/biber runs
- * @param warnings      user-facing warnings
- * @param errors        user-facing errors (compile errors, stray floats, page limit when it fails the build)
- * @param failure       the exception that stopped this milestone, or null
- * @param resultsUsed   the results files the milestone's templates read
- * @param upToDate      whether the inputs were unchanged, so the previous PDF and figures were reused
- * @param due           the deadline (ISO-8601 with zone), or null when the pack gives none
- * @param dueText       how long is left or how late it is, e.g. "due Fri 1 Apr 2022 23:59 EDT: 3 days 4 hours left"
+ * @param id           the milestone id
+ * @param title        the milestone title from the pack
+ * @param pageLimit    the pack's limit in content pages
+ * @param pdf          the PDF (absolute), or null when the build failed before one existed
+ * @param pages        the page figures, or null when the build stopped before they were measured
+ * @param enginePasses engine runs (0 when reused)
+ * @param bibRuns      bibtex/biber runs
+ * @param problems     every error and warning, in the order they were found
+ * @param failure      the exception that stopped this milestone, or null
+ * @param resultsUsed  the results files the milestone's templates read
+ * @param upToDate     whether the inputs were unchanged, so the previous PDF was reused
+ * @param due          the deadline (ISO-8601 with offset), or null when the pack gives none
+ * @param dueText      how long is left or how late it is, e.g. "due Fri 1 Apr 2022 23:59 EDT: 3 days 4 hours left"
  */
-public record MilestoneResult(String id, String title, Path pdf, int pageLimit, double contentPages, int pdfPages,
-                              double linesPerPage, int enginePasses, int bibRuns, List<String> warnings,
-                              List<String> errors, ReportException failure, java.util.Set<Path> resultsUsed,
+public record MilestoneResult(String id, String title, int pageLimit, Path pdf, Pages pages, int enginePasses,
+                              int bibRuns, List<Problem> problems, ReportException failure, Set<Path> resultsUsed,
                               boolean upToDate, String due, String dueText) {
+    /**
+     * The page figures of a typeset milestone.
+     *
+     * @param content      measured content pages (7.6 = content ends 60% down page 8)
+     * @param inPdf        pages in the PDF
+     * @param linesPerPage text lines per page at the body's leading, to turn an overrun into lines
+     */
+    public record Pages(double content, int inPdf, double linesPerPage) { }
+
     public MilestoneResult {
-        warnings = List.copyOf(warnings);
-        errors = List.copyOf(errors);
-        resultsUsed = java.util.Set.copyOf(resultsUsed);
+        problems = List.copyOf(problems);
+        resultsUsed = Set.copyOf(resultsUsed);
+    }
+
+    /** A milestone that stopped before it had a PDF: its problems and the exception that stopped it. */
+    public static MilestoneResult failed(String id, String title, int pageLimit, List<Problem> problems,
+                                         ReportException failure, Set<Path> resultsUsed) {
+        return new MilestoneResult(id, title, pageLimit, null, null, 0, 0, problems, failure, resultsUsed, false,
+                null, null);
+    }
+
+    /** A milestone that TeX typeset into {@code pdf}; its problems decide whether it passed. */
+    public static MilestoneResult built(String id, String title, int pageLimit, Path pdf, Pages pages,
+                                        int enginePasses, int bibRuns, List<Problem> problems,
+                                        Set<Path> resultsUsed) {
+        return new MilestoneResult(id, title, pageLimit, pdf, pages, enginePasses, bibRuns, problems, null,
+                resultsUsed, false, null, null);
+    }
+
+    /** The outcome of an earlier build whose inputs did not change, reported again without running TeX. */
+    public static MilestoneResult reused(String id, String title, int pageLimit, Path pdf, Pages pages,
+                                         List<Problem> problems, Set<Path> resultsUsed) {
+        return new MilestoneResult(id, title, pageLimit, pdf, pages, 0, 0, problems, null, resultsUsed, true, null,
+                null);
     }
 
     /** The same result with its deadline filled in. */
     public MilestoneResult withDeadline(String dueIso, String text) {
-        return new MilestoneResult(id, title, pdf, pageLimit, contentPages, pdfPages, linesPerPage, enginePasses,
-                bibRuns, warnings, errors, failure, resultsUsed, upToDate, dueIso, text);
+        return new MilestoneResult(id, title, pageLimit, pdf, pages, enginePasses, bibRuns, problems, failure,
+                resultsUsed, upToDate, dueIso, text);
     }
 
     /** The same outcome as a later build that finds nothing changed reports it: no engine runs, up to date. */
     public MilestoneResult asReused() {
-        return new MilestoneResult(id, title, pdf, pageLimit, contentPages, pdfPages, linesPerPage, 0, 0, warnings,
-                errors, failure, resultsUsed, true, due, dueText);
+        return new MilestoneResult(id, title, pageLimit, pdf, pages, 0, 0, problems, failure, resultsUsed, true, due,
+                dueText);
+    }
+
+    /** Content pages, NaN when they were not measured. */
+    public double contentPages() {
+        return pages == null ? Double.NaN : pages.content();
+    }
+
+    /** Pages in the PDF, 0 when none was written. */
+    public int pdfPages() {
+        return pages == null ? 0 : pages.inPdf();
+    }
+
+    public double linesPerPage() {
+        return pages == null ? 0 : pages.linesPerPage();
     }
 
     public boolean passed() {
-        return errors.isEmpty() && failure == null;
+        return failure == null && problems.stream().noneMatch(Problem::isError);
+    }
+
+    /** The messages of the problems that fail the milestone. */
+    public List<String> errors() {
+        return problems.stream().filter(Problem::isError).map(Problem::message).toList();
+    }
+
+    /** The messages of the problems that only warn. */
+    public List<String> warnings() {
+        return problems.stream().filter(p -> !p.isError()).map(Problem::message).toList();
+    }
+
+    /** The page-limit verdict, when the milestone is over its limit (failing or not). */
+    public Optional<Problem.PageLimitExceeded> overLimitProblem() {
+        return problems.stream().filter(Problem.PageLimitExceeded.class::isInstance)
+                .map(Problem.PageLimitExceeded.class::cast).findFirst();
     }
 
     public boolean overLimit() {
-        return !Double.isNaN(contentPages) && contentPages > pageLimit + 1e-9;
-    }
-
-    /** {@code final: 8.4 content pages, limit 8 — about 0.4 page (~24 lines) over}. */
-    public String overLimitMessage() {
-        double over = contentPages - pageLimit;
-        long lines = Math.max(1, Math.round(over * linesPerPage));
-        return String.format(java.util.Locale.ROOT, "%s: %s content pages, limit %d \u2014 about %s page (~%d lines)"
-                + " over", id, PageFigures.pages(contentPages, pageLimit), pageLimit, PageFigures.pages(Math.max(over, 0.1)), lines);
+        return overLimitProblem().isPresent();
     }
 }

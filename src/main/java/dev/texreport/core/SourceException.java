@@ -1,8 +1,6 @@
 package dev.texreport.core;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The team's sources (templates, results, LaTeX) are wrong; each problem is a {@link Diagnostic}. */
 public class SourceException extends ReportException {
@@ -21,10 +19,6 @@ public class SourceException extends ReportException {
         return diagnostics;
     }
 
-    /** Every diagnostic formatted relative to {@code base}, one block per problem. */
-    public String describe(Path base) {
-        return diagnostics.stream().map(d -> d.format(base)).collect(Collectors.joining(System.lineSeparator()));
-    }
 
     @Override
     public boolean isUserMistake() {

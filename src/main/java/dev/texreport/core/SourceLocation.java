@@ -17,7 +17,7 @@ public record SourceLocation(Path file, int line, int column) {
         if (base != null && file.isAbsolute() && file.startsWith(base)) {
             shown = base.relativize(file);
         }
-        StringBuilder text = new StringBuilder(shown.toString().replace('\\', '/'));
+        StringBuilder text = new StringBuilder(ProjectPaths.slashes(shown));
         if (line > 0) {
             text.append(':').append(line);
             if (column > 0) {

@@ -1,27 +1,34 @@
 package dev.texreport.maven;
 
 import dev.texreport.core.Author;
+import dev.texreport.core.BuildDefaults;
 import dev.texreport.core.BuildRequest;
 import dev.texreport.core.Engine;
 import dev.texreport.core.FormatCheck;
 import dev.texreport.core.Mode;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
-import dev.texreport.core.ReportService;
+import dev.texreport.core.build.ReportBuilder;
+import dev.texreport.core.build.ReportService;
 import dev.texreport.core.tex.CommonsExecProcessRunner;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Developer;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** Parameters every report goal shares, and the translation of core exceptions into Maven's two kinds. */
+/**
+ * The parameters every building goal shares (build, watch, sample), in one place, and their translation into one
+ * {@link BuildRequest}. Defaults come from {@link BuildDefaults}, the same constants the core's request builder
+ * starts from.
+ */
 abstract class AbstractReportMojo extends AbstractMojo {
     /** Skips the goal entirely. */
     @Parameter(property = "report.skip", defaultValue = "false")
@@ -33,19 +40,20 @@ abstract class AbstractReportMojo extends AbstractMojo {
     protected String milestone;
 
     /** TeX engine: {@code pdflatex}, {@code lualatex} or {@code xelatex}. */
-    @Parameter(property = "report.engine", defaultValue = "pdflatex")
+    @Parameter(property = "report.engine", defaultValue = BuildDefaults.ENGINE)
     protected String engine;
 
     /** Seconds one TeX or bibtex process may run before it is killed. */
-    @Parameter(property = "report.timeout", defaultValue = "300")
+    @Parameter(property = "report.timeout", defaultValue = BuildDefaults.TIMEOUT_SECONDS)
     protected int timeout;
 
     /** Whether a milestone over its page limit fails the build; false turns it into a warning. */
-    @Parameter(property = "report.failOnPageLimit", defaultValue = "true")
+    @Parameter(property = "report.failOnPageLimit", defaultValue = BuildDefaults.FAIL_ON_PAGE_LIMIT)
     protected boolean failOnPageLimit;
 
     /** Whether citations and references still undefined after the last pass fail the build (else: warnings). */
-    @Parameter(property = "report.failOnUndefinedReferences", defaultValue = "true")
+    @Parameter(property = "report.failOnUndefinedReferences",
+            defaultValue = BuildDefaults.FAIL_ON_UNDEFINED_REFERENCES)
     protected boolean failOnUndefinedReferences;
 
     /**
@@ -58,34 +66,31 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /**
      * The template pack: {@code builtin}, a folder (relative to the project), or the name of a pack in a jar that is a
-     * {@code <dependency>} of the plugin (under {@code dev/texreport/packs/<name>/}).
+     * {@code <dependency>} of the plugin (under {@code dev/texreport/packs/NAME/}).
      */
-    @Parameter(property = "report.template", defaultValue = "builtin")
+    @Parameter(property = "report.template", defaultValue = BuildDefaults.TEMPLATE)
     protected String template;
 
     /** {@code anonymous} (peer review: no authors, line numbers, checked), {@code preprint} or {@code final}. */
-    @Parameter(property = "report.mode", defaultValue = "final")
+    @Parameter(property = "report.mode", defaultValue = BuildDefaults.MODE)
     protected String mode;
 
     /**
      * The PDF checks whose findings fail the build, comma-separated; the others are warnings. Checks: paper,
      * fonts-embedded, type3-fonts, margins, style-tweaks, anonymity.
      */
-    @Parameter(property = "report.failOnChecks", defaultValue = "paper,fonts-embedded,anonymity")
+    @Parameter(property = "report.failOnChecks", defaultValue = BuildDefaults.FAIL_ON_CHECKS)
     protected String failOnChecks;
 
     /**
      * How many milestones compile at once; 0 means one per core, or one when Maven itself builds modules in
      * parallel (-T), so the two do not compete for the cores.
      */
-    @Parameter(property = "report.threads", defaultValue = "0")
+    @Parameter(property = "report.threads", defaultValue = BuildDefaults.THREADS)
     protected int threads;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    protected org.apache.maven.execution.MavenSession mavenSession;
-
     /** Rebuilds every milestone even when its inputs did not change since the last build. */
-    @Parameter(property = "report.force", defaultValue = "false")
+    @Parameter(property = "report.force", defaultValue = BuildDefaults.FORCE)
     protected boolean force;
 
     /** Directory holding the TeX binaries, when they are not on the PATH. */
@@ -93,60 +98,65 @@ abstract class AbstractReportMojo extends AbstractMojo {
     protected File texBin;
 
     /** Lets TeX run shell commands (\write18). Off by default; turn on only for sources you trust. */
-    @Parameter(property = "report.shellEscape", defaultValue = "false")
+    @Parameter(property = "report.shellEscape", defaultValue = BuildDefaults.SHELL_ESCAPE)
     protected boolean shellEscape;
 
     /** The report sources: one folder per milestone, results/, references.bib, figures/, shared/. */
-    @Parameter(property = "report.sourceDirectory", defaultValue = "${project.basedir}/src/report")
+    @Parameter(property = "report.sourceDirectory", defaultValue = "${project.basedir}/" + BuildDefaults.SOURCE_DIRECTORY)
     protected File sourceDirectory;
 
     /** Where PDFs, working files and summary.json are written. */
     @Parameter(property = "report.outputDirectory", defaultValue = "${project.build.directory}/report")
     protected File outputDirectory;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession mavenSession;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
-    /** The core service with the one process runner; TeX output lines go to the debug log. */
-    protected ReportService newService(ReportLog log) {
-        return new ReportService(new CommonsExecProcessRunner(log::debug), System.getenv("PATH"), log);
+    /** Makes the core service with the one process runner (TeX output to the debug log); tests put a fake here. */
+    Function<ReportLog, ReportBuilder> services = log -> new ReportService(new CommonsExecProcessRunner(log::debug),
+            System.getenv("PATH"), log);
+
+    /** What the goal reads from the environment; tests put a map here. */
+    Function<String, String> environment = System::getenv;
+
+    ReportLog reportLog() {
+        return new MavenReportLog(getLog());
     }
 
-    /** Builds the request from the parameters and the POM (title from name, authors from developers). */
-    protected BuildRequest buildRequest() throws MojoFailureException {
-        try {
-            BuildRequest.Builder builder = BuildRequest.builder(project.getBasedir().toPath())
-                    .sourceDir(sourceDirectory.toPath())
-                    .outputDir(outputDirectory.toPath())
-                    .milestones(splitList(milestone))
-                    .title(title())
-                    .authors(authors())
-                    .engine(Engine.parse(engine))
-                    .timeout(Duration.ofSeconds(timeout))
-                    .failOnPageLimit(failOnPageLimit)
-                    .shellEscape(shellEscape)
-                    .failOnUndefinedReferences(failOnUndefinedReferences)
-                    .sourceDateEpoch(sourceDate())
-                    .force(force)
-                    .template(template)
-                    .mode(Mode.parse(mode))
-                    .failingChecks(FormatCheck.parseList(failOnChecks))
-                    .threads(threads > 0 ? threads : mavenSession != null && mavenSession.isParallel() ? 1
-                            : Runtime.getRuntime().availableProcessors());
-            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
-            if (stepSummary != null && !stepSummary.isBlank()) {
-                builder.ciSummary(java.nio.file.Path.of(stepSummary));
-            }
-            if (texBin != null) {
-                builder.texBin(texBin.toPath().toAbsolutePath());
-            }
-            if (timeout <= 0) {
-                throw new MojoFailureException("report.timeout must be a positive number of seconds, not " + timeout);
-            }
-            return builder.build();
-        } catch (ReportException e) {
-            throw new MojoFailureException(e.getMessage());
+    /** The request for the project: the parameters, the POM's title and authors, the CI's summary file. */
+    protected BuildRequest buildRequest() throws ReportException {
+        return request(project.getBasedir().toPath()).title(title()).authors(authors())
+                .sourceDir(sourceDirectory.toPath()).outputDir(outputDirectory.toPath()).build();
+    }
+
+    /** The parameters as a request builder for a project in {@code projectDir}, before its title and authors. */
+    protected BuildRequest.Builder request(Path projectDir) throws ReportException {
+        String sourceDate = sourceDateEpoch == null || sourceDateEpoch.isBlank()
+                ? environment.apply("SOURCE_DATE_EPOCH") : sourceDateEpoch;
+        BuildRequest.Builder builder = BuildRequest.builder(projectDir)
+                .milestones(splitList(milestone))
+                .engine(Engine.parse(engine))
+                .timeout(Duration.ofSeconds(timeout))
+                .failOnPageLimit(failOnPageLimit)
+                .shellEscape(shellEscape)
+                .failOnUndefinedReferences(failOnUndefinedReferences)
+                .sourceDateEpoch(BuildRequest.parseSourceDate(sourceDate))
+                .force(force)
+                .template(template)
+                .mode(Mode.parse(mode))
+                .failingChecks(FormatCheck.parseList(failOnChecks))
+                .threads(threads, mavenSession != null && mavenSession.isParallel());
+        String stepSummary = environment.apply("GITHUB_STEP_SUMMARY");
+        if (stepSummary != null && !stepSummary.isBlank()) {
+            builder.ciSummary(Path.of(stepSummary));
         }
+        if (texBin != null) {
+            builder.texBin(texBin.toPath());
+        }
+        return builder;
     }
 
     private String title() {
@@ -170,32 +180,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
         return authors;
     }
 
-    private Long sourceDate() throws MojoFailureException {
-        String value = sourceDateEpoch;
-        if (value == null || value.isBlank()) {
-            value = System.getenv("SOURCE_DATE_EPOCH");
-        }
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        try {
-            return text.matches("\\d+") ? Long.parseLong(text) : java.time.OffsetDateTime.parse(text).toEpochSecond();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new MojoFailureException("report.sourceDateEpoch must be seconds since 1970 or a date such as "
-                    + "2026-05-17T23:59:00Z, not '" + value + "'");
-        }
-    }
-
     static List<String> splitList(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
         return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** A team's mistake fails the build; a broken environment is an execution error with a hint. */
-    static Exception translate(ReportException e) {
-        return e.isUserMistake() ? new MojoFailureException(e.getMessage()) : new MojoExecutionException(e.getMessage());
     }
 }

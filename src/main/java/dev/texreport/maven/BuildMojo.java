@@ -1,13 +1,12 @@
 package dev.texreport.maven;
 
-import dev.texreport.core.BuildReporter;
 import dev.texreport.core.BuildRequest;
 import dev.texreport.core.BuildResult;
 import dev.texreport.core.MilestoneResult;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
-import dev.texreport.core.SourceException;
-import dev.texreport.core.ReactorReport;
+import dev.texreport.core.report.BuildReporter;
+import dev.texreport.core.report.ReactorReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,12 +19,12 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Renders, compiles and checks every milestone of the team's report: {@code mvn report:build}. Each PDF is written
- * to {@code target/report/<milestone>.pdf} and attached to the project (type {@code pdf}, classifier = milestone).
+ * to {@code target/report/MILESTONE.pdf} and attached to the project (type {@code pdf}, classifier = the milestone).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractReportMojo {
     @Component
-    private MavenProjectHelper projectHelper;
+    MavenProjectHelper projectHelper;
 
     /** This project's summary.json once written, also when the build then fails. */
     private Path summary;
@@ -38,6 +37,43 @@ public class BuildMojo extends AbstractReportMojo {
             if (mavenSession != null) {
                 aggregate(ReactorProgress.of(mavenSession).finished(project, summary));
             }
+        }
+    }
+
+    private void buildReport() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the report build (report.skip=true).");
+            return;
+        }
+        if (!sourceDirectory.isDirectory() && mavenSession != null && mavenSession.getProjects().size() > 1) {
+            getLog().info("No " + project.getBasedir().toPath().relativize(sourceDirectory.toPath())
+                    + " in " + project.getArtifactId() + "; nothing to build in this module.");
+            return;
+        }
+        ReportLog log = reportLog();
+        Path projectDir = project.getBasedir().toPath();
+        BuildResult result;
+        try {
+            BuildRequest request = buildRequest();
+            result = services.apply(log).build(request);
+        } catch (ReportException e) {
+            MojoFailures.raise(e, projectDir, log);
+            return;
+        }
+        summary = result.summaryJson();
+        for (MilestoneResult milestone : result.milestones()) {
+            if (milestone.pdf() != null && projectHelper != null) {
+                projectHelper.attachArtifact(project, "pdf", milestone.id(), milestone.pdf().toFile());
+            }
+        }
+        String failure = new BuildReporter(projectDir).report(result, log, null);
+        if (!failure.isEmpty()) {
+            Throwable cause = result.failed().stream().map(MilestoneResult::failure).filter(f -> f != null)
+                    .findFirst().orElse(null);
+            if (result.brokenEnvironment()) {
+                throw new MojoExecutionException(failure, cause);
+            }
+            throw new MojoFailureException(failure, cause);
         }
     }
 
@@ -56,49 +92,7 @@ public class BuildMojo extends AbstractReportMojo {
                     .relativize(out.resolve("summary.md")) + "):");
             table.forEach(line -> getLog().info("  " + line));
         } catch (ReportException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-    }
-
-    private void buildReport() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the report build (report.skip=true).");
-            return;
-        }
-        if (!sourceDirectory.isDirectory() && mavenSession != null && mavenSession.getProjects().size() > 1) {
-            getLog().info("No " + project.getBasedir().toPath().relativize(sourceDirectory.toPath())
-                    + " in " + project.getArtifactId() + "; nothing to build in this module.");
-            return;
-        }
-        BuildRequest request = buildRequest();
-        ReportLog log = new MavenReportLog(getLog());
-        BuildResult result;
-        try {
-            result = newService(log).build(request);
-        } catch (SourceException e) {
-            e.diagnostics().forEach(d -> getLog().error(d.format(request.projectDir())));
-            throw new MojoFailureException("Report build failed: " + e.getMessage() + " (listed above)");
-        } catch (ReportException e) {
-            if (e.isUserMistake()) {
-                throw new MojoFailureException(e.getMessage());
-            }
-            throw new MojoExecutionException(e.getMessage());
-        }
-        summary = result.summaryJson();
-        BuildReporter reporter = new BuildReporter(request.projectDir());
-        reporter.logProblems(result, log);
-        for (MilestoneResult milestone : result.milestones()) {
-            if (milestone.pdf() != null && projectHelper != null) {
-                projectHelper.attachArtifact(project, "pdf", milestone.id(), milestone.pdf().toFile());
-            }
-        }
-        reporter.closingLines(result).forEach(getLog()::info);
-        if (!result.passed()) {
-            String reason = reporter.failureSummary(result);
-            if (result.brokenEnvironment()) {
-                throw new MojoExecutionException(reason);
-            }
-            throw new MojoFailureException(reason);
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

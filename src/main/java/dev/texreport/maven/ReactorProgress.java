@@ -1,6 +1,6 @@
 package dev.texreport.maven;
 
-import dev.texreport.core.ReactorReport;
+import dev.texreport.core.report.ReactorReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,8 @@
 package dev.texreport.maven;
 
-import dev.texreport.core.BuildRequest;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
-import dev.texreport.core.ReportWatcher;
+import dev.texreport.core.build.ReportWatcher;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,7 +21,7 @@ public class WatchMojo extends AbstractReportMojo {
      * is correct, only extra work. Raise it if saving over a slow network share starts builds of half-written files.
      */
     @Parameter(property = "report.watchQuietMillis", defaultValue = "50")
-    private int quietMillis;
+    int quietMillis;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -30,13 +29,14 @@ public class WatchMojo extends AbstractReportMojo {
             getLog().info("Skipping the report watch (report.skip=true).");
             return;
         }
-        BuildRequest request = buildRequest();
-        ReportLog log = new MavenReportLog(getLog());
+        ReportLog log = reportLog();
         ReportWatcher watcher;
         try {
-            watcher = new ReportWatcher(newService(log), request, log, Duration.ofMillis(Math.max(0, quietMillis)));
+            watcher = new ReportWatcher(services.apply(log), buildRequest(), log,
+                    Duration.ofMillis(Math.max(0, quietMillis)));
         } catch (ReportException e) {
-            throw new MojoExecutionException(e.getMessage());
+            MojoFailures.raise(e, project.getBasedir().toPath(), log);
+            return;
         }
         Thread stopper = new Thread(watcher::close, "report-watch-stop");
         Runtime.getRuntime().addShutdownHook(stopper);

@@ -125,7 +125,7 @@ public record RunSet(List<Map<String, Object>> runs, Map<String, MetricSpec> met
         return null;
     }
 
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
         }

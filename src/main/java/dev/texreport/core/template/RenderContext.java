@@ -1,6 +1,6 @@
 package dev.texreport.core.template;
 
-import dev.texreport.core.results.Palette;
+import dev.texreport.core.ProjectPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,6 +72,6 @@ public final class RenderContext {
             return "data given in the template";
         }
         used(file);
-        return "results/" + resultsDir.relativize(file).toString().replace('\\', '/');
+        return "results/" + ProjectPaths.slashes(resultsDir.relativize(file));
     }
 }

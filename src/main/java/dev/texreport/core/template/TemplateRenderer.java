@@ -2,6 +2,7 @@ package dev.texreport.core.template;
 
 import dev.texreport.core.Diagnostic;
 import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.ProjectPaths;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.SourceException;
 import dev.texreport.core.SourceLines;
@@ -64,7 +65,7 @@ public final class TemplateRenderer {
 
     /** Renders one template below the source directory. */
     public RenderedFile render(Path templateFile, Map<String, Object> model) throws ReportException {
-        String name = sourceDir.relativize(templateFile).toString().replace('\\', '/');
+        String name = ProjectPaths.slashes(sourceDir.relativize(templateFile));
         String source = readSource(templateFile);
         try {
             Template template = config.getTemplate(name);

@@ -15,9 +15,4 @@ public record ProcessSpec(Path executable, List<String> arguments, Path workingD
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(environment);
     }
-
-    /** The command as a user could retype it, for debug logs. */
-    public String display() {
-        return executable + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments));
-    }
 }

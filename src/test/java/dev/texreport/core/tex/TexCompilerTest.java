@@ -65,7 +65,15 @@ class TexCompilerTest {
             @Override public void warn(String message) { log.add(message); }
             @Override public void error(String message) { log.add(message); }
         };
-        return new TexCompiler(runner, new EngineLocator(bin, null), new TexLogParser(5), collecting);
+        return new TexCompiler(runner, toolchain(), new TexLogParser(5), collecting);
+    }
+
+    private Toolchain toolchain() {
+        try {
+            return Toolchain.locate(new EngineLocator(bin, null), Engine.PDFLATEX);
+        } catch (EnvironmentException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CompileJob job() {
@@ -118,7 +126,7 @@ class TexCompilerTest {
     @Test
     void aTimeoutNamesTheMilestoneAndPass() {
         ProcessRunner hanging = spec -> new ProcessOutcome(-1, true, List.of(), Duration.ofSeconds(10));
-        TexCompiler compiler = new TexCompiler(hanging, new EngineLocator(bin, null), new TexLogParser(5),
+        TexCompiler compiler = new TexCompiler(hanging, toolchain(), new TexLogParser(5),
                 ReportLog.SILENT);
         EnvironmentException e = assertThrows(EnvironmentException.class, () -> compiler.compile(job()));
         assertTrue(e.getMessage().startsWith("[final] pdflatex pass 1 did not finish within 10 s (report.timeout)"),

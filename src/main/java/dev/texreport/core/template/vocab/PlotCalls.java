@@ -1,8 +1,6 @@
 package dev.texreport.core.template.vocab;
 
 import dev.texreport.core.numbers.MetricSpec;
-import dev.texreport.core.results.PlotSpec;
-import dev.texreport.core.results.PlotWriter;
 import dev.texreport.core.results.RunSet;
 import dev.texreport.core.template.LatexOutputFormat;
 import dev.texreport.core.template.RenderContext;

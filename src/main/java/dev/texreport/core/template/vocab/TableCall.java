@@ -1,11 +1,8 @@
 package dev.texreport.core.template.vocab;
 
-import dev.texreport.core.results.ResultsTable;
 import dev.texreport.core.results.RunSet;
-import dev.texreport.core.results.TableSpec;
 import dev.texreport.core.template.RenderContext;
 import freemarker.template.TemplateModelException;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 

@@ -1,0 +1,37 @@
+package dev.texreport.core.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.texreport.core.Diagnostic;
+import dev.texreport.core.tex.TexMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How TeX's font warnings reach the team. */
+class TexDiagnosticsTest {
+    private final TexDiagnostics diagnostics = new TexDiagnostics(Path.of("work"), Map.of(), false, null);
+
+    private static TexMessage font(String text) {
+        return new TexMessage(TexMessage.Kind.FONT_WARNING, "main.tex", 1, text, "");
+    }
+
+    private List<String> messages(TexMessage... messages) {
+        return diagnostics.map(List.of(messages)).stream().map(Diagnostic::message).toList();
+    }
+
+    @Test
+    void aMissingLatinModernBecomesOneWarningThatSaysWhatToInstall() {
+        assertEquals(List.of(TexDiagnostics.LATIN_MODERN_MISSING), messages(font("Font shape `OT1/lmr/m/n' undefined"),
+                font("Some font shapes were not available, defaults substituted.")));
+    }
+
+    @Test
+    void otherMissingShapesStayAsTheyAre() {
+        assertEquals(List.of("Font shape `T1/ptm/b/sc' undefined", "Font shape `OT1/lmr/m/n' undefined",
+                "Some font shapes were not available, defaults substituted."),
+                messages(font("Font shape `T1/ptm/b/sc' undefined"), font("Font shape `OT1/lmr/m/n' undefined"),
+                        font("Some font shapes were not available, defaults substituted.")));
+    }
+}
