@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Scaffolds a new team project from a template pack: {@code mvn dev.texreport:report-maven-plugin:<version>:init}
+ * Scaffolds a new team project from a template pack: {@code mvn dev.texreport:report-maven-plugin:VERSION:init}
  * (no POM needed). Writes a POM with the plugin, a folder per milestone with skeleton sections that say what
  * belongs there, a results example and a .bib; never overwrites a file. The scaffold builds as it is.
  */

@@ -21,7 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * For course staff: builds a template pack's sample report (the report:init scaffold) for every milestone in one
- * command, to check a template change before publishing it: {@code mvn report:sample -Dreport.template=...}.
+ * command, to check a template change before publishing it:
+ * {@code mvn report:sample -Dreport.template=path/to/pack}.
  * The sample goes to {@code report.sampleDirectory} (default {@code target/report-sample}).
  */
 @Mojo(name = "sample", requiresProject = false, threadSafe = true)
