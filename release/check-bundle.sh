@@ -7,18 +7,21 @@
 # the arguments), and not checked otherwise. About 45 s on 2 cores.
 #
 # Usage: release/check-bundle.sh [extra Maven arguments]        rehearse and inspect
-#        release/check-bundle.sh --bundle path/to/bundle.zip      inspect a bundle built by `mvn -P release verify`
+#        release/check-bundle.sh --bundle path/to/bundle.zip [--unsigned]
+#                                 inspect a bundle built by `mvn -P release verify`; signatures required
+#                                 unless --unsigned
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+if [ "${1:-}" = "--bundle" ]; then
+  shift
+  exec java "$root/release/CheckBundle.java" "$@"
+fi
+
 unsigned=--unsigned
 if [ -n "${MAVEN_GPG_KEY:-}" ]; then unsigned=; fi
 for arg in "$@"; do case "$arg" in -Dgpg.keyname=*) unsigned= ;; esac; done
-
-if [ "${1:-}" = "--bundle" ]; then
-  exec java "$root/release/CheckBundle.java" $unsigned "$2"
-fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/texreport-release.XXXXXX")
 trap 'rm -rf "$work"' EXIT
