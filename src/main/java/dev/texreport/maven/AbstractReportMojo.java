@@ -66,12 +66,15 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /**
      * The template pack: {@code builtin}, a folder (relative to the project), or the name of a pack in a jar that is a
-     * {@code <dependency>} of the plugin (under {@code dev/texreport/packs/NAME/}).
+     * dependency of the plugin (the jar holds the pack's files under {@code dev/texreport/packs/NAME/}).
      */
     @Parameter(property = "report.template", defaultValue = BuildDefaults.TEMPLATE)
     protected String template;
 
-    /** {@code anonymous} (peer review: no authors, line numbers, checked), {@code preprint} or {@code final}. */
+    /**
+     * {@code anonymous} (for peer review: authors and acknowledgements hidden, line numbers, the PDF checked for the
+     * team's names), {@code preprint} or {@code final} (camera-ready).
+     */
     @Parameter(property = "report.mode", defaultValue = BuildDefaults.MODE)
     protected String mode;
 

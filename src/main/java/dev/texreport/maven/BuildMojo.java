@@ -19,7 +19,8 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Renders, compiles and checks every milestone of the team's report: {@code mvn report:build}. Each PDF is written
- * to {@code target/report/MILESTONE.pdf} and attached to the project (type {@code pdf}, classifier = the milestone).
+ * to {@code target/report/MILESTONE.pdf} (e.g. {@code target/report/final.pdf}) and attached to the project (type
+ * {@code pdf}, classifier = the milestone).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractReportMojo {

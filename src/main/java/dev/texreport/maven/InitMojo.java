@@ -28,7 +28,9 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 /**
  * Scaffolds a new team project from a template pack: {@code mvn dev.texreport:report-maven-plugin:VERSION:init}
  * (no POM needed). Writes a POM with the plugin, a folder per milestone with skeleton sections that say what
- * belongs there, a results example and a .bib; never overwrites a file. The scaffold builds as it is.
+ * belongs there, a results example and a .bib, the Maven Wrapper (mvnw), a .gitignore and CI workflows for GitHub
+ * Actions and GitLab; never overwrites a file. The scaffold builds as it is, also on a fresh machine with only Java
+ * and TeX Live. When the plugin came from a repository other than Maven Central, the POM lists that repository.
  */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractMojo {
@@ -70,10 +72,20 @@ public class InitMojo extends AbstractMojo {
                 spec = PackJar.onlyPack(jar, template);
             }
             TemplatePack pack = TemplatePack.load(spec, dir, loader);
+            ProjectScaffold.PluginRepository origin = PluginOrigin.of(plugin, repositorySession, repositories);
             ProjectScaffold.Outcome outcome = new ProjectScaffold(pack, spec, plugin.getGroupId(),
-                    plugin.getArtifactId(), plugin.getVersion(), dependency).write(dir);
+                    plugin.getArtifactId(), plugin.getVersion(), dependency).withPluginRepository(origin).write(dir);
             outcome.written().forEach(f -> getLog().info("created " + dir.relativize(f)));
             outcome.kept().forEach(f -> getLog().info("kept existing " + dir.relativize(f)));
+            if (origin != null) {
+                getLog().info("The POM lists the plugin repository '" + origin.id() + "' (" + origin.url()
+                        + "), where this plugin came from.");
+                if (origin.url().startsWith("file:") && !ProjectScaffold.isInside(origin.url(), dir)) {
+                    getLog().warn("That repository is a folder on this machine, which CI runners and team-mates do"
+                            + " not have: serve it over HTTPS, or commit it into the project and point the POM's"
+                            + " <pluginRepository> at file://${project.basedir}/<folder>.");
+                }
+            }
             getLog().info("A " + pack.course().name() + " project from template pack '" + pack.name() + "' ("
                     + pack.knownIds() + "). Next: fill in the POM's <name> and <developers>, then run"
                     + " mvn report:build");

@@ -20,7 +20,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * For course staff: builds a template pack's sample report (the report:init scaffold) for every milestone in one
- * command, to check a template change before publishing it: {@code mvn report:sample -Dreport.template=...}.
+ * command, to check a template change before publishing it:
+ * {@code mvn report:sample -Dreport.template=path/to/pack}.
  * The sample goes to {@code report.sampleDirectory} (default {@code target/report-sample}); every other parameter
  * (engine, mode, checks, timeout, texBin) applies as in report:build.
  */

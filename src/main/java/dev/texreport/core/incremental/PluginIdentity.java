@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * Identifies the plugin build that produced a PDF: its version and the time it was built, which its own build writes
- * into {@code plugin-build.properties}. A rebuilt snapshot with the same version therefore still counts as a change.
- * Reading that small file costs nothing, where hashing the jar (libraries included) would cost tens of milliseconds
- * of every no-op build. Computed once per JVM.
+ * Identifies the plugin build that produced a PDF: its version and a SHA-256 of its compiled classes, resources and
+ * POM, which its own build writes into {@code plugin-build.properties}. A snapshot rebuilt with changed code therefore
+ * still counts as a change, while two builds of the same sources agree (the jar stays reproducible). Reading that
+ * small file costs nothing, where hashing the jar (libraries included) would cost tens of milliseconds of every no-op
+ * build. Computed once per JVM.
  */
 public final class PluginIdentity {
     private static final String RESOURCE = "/dev/texreport/plugin-build.properties";
@@ -35,6 +36,6 @@ public final class PluginIdentity {
         } catch (IOException e) {
             // an unreadable resource identifies nothing; the fallback below still names the plugin
         }
-        return build.getProperty("version", "dev") + "+" + build.getProperty("built", "unknown");
+        return build.getProperty("version", "dev") + "+" + build.getProperty("classes", "unknown");
     }
 }

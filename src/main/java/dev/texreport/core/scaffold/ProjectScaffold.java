@@ -10,20 +10,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a new team project from a template pack ({@code report:init}): a POM with the plugin, one folder per
  * milestone with skeleton sections that say what belongs there (the pack's required sections, with their hints),
- * a results example used by a table, and a .bib. The scaffold builds as it is. Existing files are never touched.
+ * a results example used by a table, and a .bib; and the files that build it on a fresh machine and in CI
+ * ({@link ScaffoldBuildFiles}). The scaffold builds as it is. Existing files are never touched.
  */
 public final class ProjectScaffold {
     /** What a scaffold run did: the files written and the ones that already existed and were kept. */
     public record Outcome(List<Path> written, List<Path> kept) { }
+
+    /**
+     * A repository besides Maven Central that the plugin (and a course's pack) came from, e.g. a course's file
+     * repository or package registry; the new POM lists it under {@code <pluginRepositories>}.
+     */
+    public record PluginRepository(String id, String url) { }
 
     private final TemplatePack pack;
     private final String templateSpec;
@@ -31,6 +40,7 @@ public final class ProjectScaffold {
     private final String pluginArtifactId;
     private final String pluginVersion;
     private final String packDependency;
+    private final PluginRepository pluginRepository;
 
     public ProjectScaffold(TemplatePack pack, String templateSpec, String pluginGroupId, String pluginArtifactId,
                            String pluginVersion) {
@@ -43,12 +53,24 @@ public final class ProjectScaffold {
      */
     public ProjectScaffold(TemplatePack pack, String templateSpec, String pluginGroupId, String pluginArtifactId,
                            String pluginVersion, String packDependency) {
+        this(pack, templateSpec, pluginGroupId, pluginArtifactId, pluginVersion, packDependency, null);
+    }
+
+    private ProjectScaffold(TemplatePack pack, String templateSpec, String pluginGroupId, String pluginArtifactId,
+                            String pluginVersion, String packDependency, PluginRepository pluginRepository) {
         this.pack = pack;
         this.templateSpec = templateSpec;
         this.pluginGroupId = pluginGroupId;
         this.pluginArtifactId = pluginArtifactId;
         this.pluginVersion = pluginVersion;
         this.packDependency = packDependency;
+        this.pluginRepository = pluginRepository;
+    }
+
+    /** This scaffold, with the repository the plugin came from listed in the new POM (null: none, as for Central). */
+    public ProjectScaffold withPluginRepository(PluginRepository repository) {
+        return new ProjectScaffold(pack, templateSpec, pluginGroupId, pluginArtifactId, pluginVersion, packDependency,
+                repository);
     }
 
     public Outcome write(Path dir) throws ReportException {
@@ -58,6 +80,13 @@ public final class ProjectScaffold {
         files.put("src/report/results/main.json", resource("main.json"));
         for (MilestoneSpec milestone : pack.course().milestones()) {
             milestone(milestone, files);
+        }
+        Set<String> executable = new java.util.HashSet<>();
+        for (ScaffoldBuildFiles.File file : ScaffoldBuildFiles.FILES) {
+            files.put(file.path(), resource(file.resource()));
+            if (file.executable()) {
+                executable.add(file.path());
+            }
         }
         List<Path> written = new ArrayList<>();
         List<Path> kept = new ArrayList<>();
@@ -70,6 +99,10 @@ public final class ProjectScaffold {
             try {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                if (executable.contains(file.getKey())) {
+                    // chmod a+x where the file system has such a bit (git then records mvnw as executable)
+                    target.toFile().setExecutable(true, false);
+                }
             } catch (IOException e) {
                 throw new EnvironmentException("Cannot write " + target + ": " + e.getMessage(), e);
             }
@@ -135,9 +168,45 @@ public final class ProjectScaffold {
                     + "        </dependencies>\n";
         }
         return resource("pom.xml").replace("%ARTIFACT%", artifact).replace("%TEMPLATE%", template)
-                .replace("%DEPENDENCIES%", dependency)
+                .replace("%DEPENDENCIES%", dependency).replace("%REPOSITORIES%", repositories(dir))
                 .replace("%PLUGIN_GROUP%", xml(pluginGroupId)).replace("%PLUGIN_ARTIFACT%", xml(pluginArtifactId))
                 .replace("%PLUGIN_VERSION%", xml(pluginVersion));
+    }
+
+    private String repositories(Path dir) {
+        if (pluginRepository == null) {
+            return "";
+        }
+        return "  <!-- Where the plugin and the course's template pack come from, besides Maven Central. -->\n"
+                + "  <pluginRepositories>\n    <pluginRepository>\n      <id>" + xml(pluginRepository.id())
+                + "</id>\n      <url>" + xml(projectRelative(pluginRepository.url(), dir)) + "</url>\n"
+                + "    </pluginRepository>\n  </pluginRepositories>\n";
+    }
+
+    /**
+     * A file repository inside the new project (a course repository committed to the course's template repository)
+     * is written relative to the project, so that the POM works in every clone and on CI.
+     */
+    static String projectRelative(String url, Path dir) {
+        if (!url.startsWith("file:")) {
+            return url;
+        }
+        try {
+            Path repository = Paths.get(java.net.URI.create(url)).toAbsolutePath().normalize();
+            Path project = dir.toAbsolutePath().normalize();
+            if (repository.startsWith(project)) {
+                String relative = project.relativize(repository).toString().replace('\\', '/');
+                return "file://${project.basedir}" + (relative.isEmpty() ? "" : "/" + relative);
+            }
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            // not a plain local file URL: kept as it is
+        }
+        return url;
+    }
+
+    /** Whether a file URL names a folder inside the project, which the new POM then names relative to it. */
+    public static boolean isInside(String url, Path dir) {
+        return !projectRelative(url, dir).equals(url);
     }
 
     /** The scaffold's fixed files ship as resources next to this class's package. */
