@@ -11,20 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Runs the engine and bibtex/biber until the files TeX reads back stop changing. Reruns are decided from content
- * hashes ({@link AuxSnapshot}), never from log phrases; bibtex runs only when the citation data in the .aux
- * changed. Passes are capped, and a state seen before means the references oscillate.
+ * hashes ({@link AuxSnapshot}), never from log phrases; bibtex runs when the citation data in the .aux changed or
+ * a .bib/.bst it read last time changed ({@link CitationData}, {@link BibliographyInputs}). Passes are capped, and
+ * a state seen before means the references oscillate.
  */
 public final class TexCompiler {
     public static final int MAX_PASSES = 5;
-    private static final Pattern BIB_WARNING = Pattern.compile("^Warning--(.*)$");
-    private static final Pattern BIB_WARNING_KEY = Pattern.compile(" in (\\S+)$");
-    private static final Pattern BIB_ERROR_LOCATION = Pattern.compile("^-+line (\\d+) of file (\\S+)");
 
     private final ProcessRunner runner;
     private final EngineLocator locator;
@@ -57,7 +53,9 @@ public final class TexCompiler {
             return run(job, seeded);
         } catch (TexFailure failure) {
             log.info("[" + job.label() + "] retrying without the previous build's auxiliary files");
-            for (String name : seeded) {
+            List<String> clean = new ArrayList<>(seeded);
+            clean.add(BibliographyInputs.fileName(job.jobName()));
+            for (String name : clean) {
                 try {
                     Files.deleteIfExists(job.workDir().resolve(name));
                 } catch (IOException e) {
@@ -79,7 +77,9 @@ public final class TexCompiler {
                 }
             }
             Files.createDirectories(seedDir);
-            for (String name : outcome.readBack()) {
+            List<String> names = new ArrayList<>(outcome.readBack());
+            names.add(BibliographyInputs.fileName(job.jobName()));
+            for (String name : names) {
                 Path file = job.workDir().resolve(name);
                 if (Files.isRegularFile(file) && !name.contains("/")) {
                     Files.copy(file, seedDir.resolve(name));
@@ -99,7 +99,10 @@ public final class TexCompiler {
             for (Path file : files.sorted().toList()) {
                 Files.copy(file, job.workDir().resolve(file.getFileName().toString()),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                names.add(file.getFileName().toString());
+                // The record of bibtex's inputs is no file TeX reads back: it must not count in the snapshot.
+                if (!file.getFileName().toString().equals(BibliographyInputs.fileName(job.jobName()))) {
+                    names.add(file.getFileName().toString());
+                }
             }
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read the previous build state in " + seedDir + ": "
@@ -119,8 +122,11 @@ public final class TexCompiler {
         }
         List<AuxSnapshot> seen = new ArrayList<>();
         seen.add(before);
-        String citationData = seeded.isEmpty() ? "" : citationData(job);
+        CitationData citationData = seeded.isEmpty() ? CitationData.NONE : citationData(job);
         String bcfData = seeded.isEmpty() ? "" : readOrEmpty(job.file(".bcf"));
+        // A seeded .bbl was made from the .bib/.bst files of the previous build; any edit to them since means
+        // bibtex must run again although the citations are the same.
+        List<String> bibChanges = seeded.isEmpty() ? List.of() : bibliographyChanges(job, environment);
         String reason = seeded.isEmpty() ? "first pass" : "first pass, from the previous build's .aux";
         int bibRuns = 0;
         List<TexMessage> bibWarnings = new ArrayList<>();
@@ -139,22 +145,36 @@ public final class TexCompiler {
                     outcome.elapsed().toMillis() / 1000.0));
             List<String> logLines = readLog(job.file(".log"));
             if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
-                List<TexMessage> messages = parser.parse(logLines, outcome.output());
+                List<TexMessage> messages = fromBbl(job, environment, parser.parse(logLines, outcome.output()));
                 throw new TexFailure("[" + job.label() + "] " + name + " stopped with an error in pass " + pass,
                         messages, tail(logLines.isEmpty() ? outcome.output() : logLines));
             }
             reason = "";
-            String newCitations = citationData(job);
-            if (newCitations.contains("\\bibdata") && !newCitations.equals(citationData)) {
-                bibWarnings = runBibliography(job, "bibtex", List.of(job.jobName()), environment, pass);
-                bibRuns++;
-                citationData = newCitations;
+            CitationData newCitations = citationData(job);
+            switch (newCitations.next(citationData, !bibChanges.isEmpty())) {
+                case RUN -> {
+                    bibWarnings = runBibliography(job, "bibtex", List.of(job.jobName()), environment,
+                            why(bibChanges, pass));
+                    bibRuns++;
+                    bibChanges = List.of();
+                }
+                case SKIP_NO_CITATIONS -> {
+                    // bibtex would fail with "I found no \citation commands"; the document builds without a
+                    // reference list, and one left from an earlier build must not stay in it.
+                    deleteIfExists(job.file(".bbl"));
+                    deleteIfExists(job.workDir().resolve(BibliographyInputs.fileName(job.jobName())));
+                    bibWarnings = List.of();
+                }
+                default -> { }
             }
+            citationData = newCitations;
             String newBcf = readOrEmpty(job.file(".bcf"));
-            if (!newBcf.isEmpty() && !newBcf.equals(bcfData)) {
-                bibWarnings = runBibliography(job, "biber", List.of(job.jobName()), environment, pass);
+            if (!newBcf.isEmpty() && (!newBcf.equals(bcfData) || !bibChanges.isEmpty())) {
+                bibWarnings = runBibliography(job, "biber", List.of(job.jobName()), environment,
+                        why(bibChanges, pass));
                 bibRuns++;
                 bcfData = newBcf;
+                bibChanges = List.of();
             }
             AuxSnapshot after;
             try {
@@ -167,6 +187,7 @@ public final class TexCompiler {
             if (changed.isEmpty()) {
                 List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
                 messages.addAll(bibWarnings);
+                messages.addAll(silentBblLosses(job, environment));
                 return new CompileOutcome(job.file(".pdf"), messages, pass, bibRuns, after.hashes().keySet());
             }
             if (seen.subList(0, seen.size() - 1).contains(after)) {
@@ -190,7 +211,7 @@ public final class TexCompiler {
 
     /** Runs bibtex or biber; returns its warnings about the .bib (missing entries surface later as citations). */
     private List<TexMessage> runBibliography(CompileJob job, String program, List<String> arguments,
-                                             Map<String, String> environment, int afterPass)
+                                             Map<String, String> environment, String why)
             throws EnvironmentException, TexFailure {
         Path executable = locator.locate(program);
         ProcessOutcome outcome = runner.run(new ProcessSpec(executable, arguments, job.workDir(), environment,
@@ -199,51 +220,80 @@ public final class TexCompiler {
             throw new EnvironmentException("[" + job.label() + "] " + program + " did not finish within "
                     + job.timeout().toSeconds() + " s (report.timeout) and was stopped.");
         }
-        log.info(String.format(Locale.ROOT, "[%s] %s (citations changed in pass %d) %.1f s", job.label(), program,
-                afterPass, outcome.elapsed().toMillis() / 1000.0));
+        log.info(String.format(Locale.ROOT, "[%s] %s (%s) %.1f s", job.label(), program, why,
+                outcome.elapsed().toMillis() / 1000.0));
+        List<String> blg = readLog(job.file(".blg"));
+        BibtexLog bibtexLog = BibtexLog.forJob(job.workDir(), environment);
+        List<TexMessage> messages = program.equals("biber")
+                ? bibtexLog.biber(blg, outcome.output(), job.workDir())
+                : bibtexLog.bibtex(blg, outcome.output());
         // bibtex exits 1 for warnings (a missing entry shows up as an undefined citation later) and 2 for errors.
-        if (outcome.timedOut() || outcome.exitCode() >= 2) {
-            List<String> blg = readLog(job.file(".blg"));
-            throw new TexFailure("[" + job.label() + "] " + program + " failed", bibErrors(blg, outcome.output()),
-                    tail(blg.isEmpty() ? outcome.output() : blg));
+        if (outcome.exitCode() >= 2) {
+            throw new TexFailure("[" + job.label() + "] " + program + " failed", messages.stream()
+                    .filter(m -> m.kind().isError()).toList(),
+                    tail(blg.isEmpty() ? outcome.output() : BibtexLog.withoutStatistics(blg)));
         }
-        return bibWarnings(readLog(job.file(".blg")));
+        try {
+            BibliographyInputs inputs = program.equals("biber")
+                    ? BibliographyInputs.afterBiber(blg, job.workDir())
+                    : BibliographyInputs.afterBibtex(blg, BibSearchPath.forBib(job.workDir(), environment),
+                    BibSearchPath.forBst(job.workDir(), environment));
+            inputs.save(job.workDir().resolve(BibliographyInputs.fileName(job.jobName())));
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot record the files " + program + " read in " + job.workDir() + ": "
+                    + e.getMessage(), e);
+        }
+        return messages.stream().filter(m -> !m.kind().isError()).toList();
     }
 
-    /** {@code Warning--can't use both volume and number fields in key}: the entry's key is the subject. */
-    static List<TexMessage> bibWarnings(List<String> blg) {
-        List<TexMessage> warnings = new ArrayList<>();
-        for (String line : blg) {
-            Matcher m = BIB_WARNING.matcher(line);
-            if (m.find() && !line.contains("I didn't find a database entry")) {
-                String text = m.group(1).strip();
-                Matcher key = BIB_WARNING_KEY.matcher(text);
-                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "bibtex: " + text,
-                        key.find() ? key.group(1) : ""));
-            } else if (line.startsWith("WARN - ")) {
-                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "biber: " + line.substring(7).strip(),
-                        ""));
-            }
-        }
-        return warnings;
+    private static String why(List<String> bibChanges, int pass) {
+        return bibChanges.isEmpty() ? "citations changed in pass " + pass : String.join(", ", bibChanges);
     }
 
-    /** bibtex prints an error, then {@code ---line N of file F}; biber prints {@code ERROR - ...}. */
-    static List<TexMessage> bibErrors(List<String> blg, List<String> output) {
-        List<TexMessage> messages = new ArrayList<>();
-        List<String> lines = blg.isEmpty() ? output : blg;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher m = BIB_ERROR_LOCATION.matcher(line);
-            if (m.find()) {
-                String what = i > 0 ? lines.get(i - 1).replaceFirst("^I was expecting", "expected") : "error";
-                messages.add(new TexMessage(TexMessage.Kind.ERROR, m.group(2), Integer.parseInt(m.group(1)),
-                        "bibtex: " + what.strip(), ""));
-            } else if (line.startsWith("I couldn't open") || line.contains("ERROR - ")) {
-                messages.add(new TexMessage(TexMessage.Kind.ERROR, "", 0, line.strip(), ""));
-            }
+    private static List<String> bibliographyChanges(CompileJob job, Map<String, String> environment)
+            throws EnvironmentException {
+        try {
+            return BibliographyInputs.changesSince(job.workDir().resolve(BibliographyInputs.fileName(job.jobName())),
+                    job.workDir(), environment);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read the bibliography files: " + e.getMessage(), e);
         }
-        return messages;
+    }
+
+    /** A LaTeX error inside the generated .bbl, moved to the .bib entry it came from. */
+    private static List<TexMessage> fromBbl(CompileJob job, Map<String, String> environment,
+                                            List<TexMessage> messages) {
+        String bbl = job.jobName() + ".bbl";
+        if (messages.stream().noneMatch(m -> m.file().equals(bbl))) {
+            return messages;
+        }
+        try {
+            return BblSourceMap.forJob(job.workDir(), job.jobName(), environment).relocate(messages, bbl,
+                    BibSearchPath.forBib(job.workDir(), environment));
+        } catch (IOException e) {
+            return messages;
+        }
+    }
+
+    /** Warnings for a % in a cited .bib entry, which LaTeX drops without an error. */
+    private static List<TexMessage> silentBblLosses(CompileJob job, Map<String, String> environment) {
+        if (!Files.isRegularFile(job.file(".bbl"))) {
+            return List.of();
+        }
+        try {
+            return BblSourceMap.forJob(job.workDir(), job.jobName(), environment)
+                    .silentLosses(BibSearchPath.forBib(job.workDir(), environment));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void deleteIfExists(Path file) throws EnvironmentException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private List<String> engineArguments(CompileJob job) {
@@ -275,21 +325,12 @@ public final class TexCompiler {
         return environment;
     }
 
-    private static String citationData(CompileJob job) throws EnvironmentException {
-        StringBuilder data = new StringBuilder();
-        try (var files = Files.list(job.workDir())) {
-            for (Path aux : files.filter(p -> p.getFileName().toString().endsWith(".aux")).sorted().toList()) {
-                for (String line : Files.readAllLines(aux, StandardCharsets.ISO_8859_1)) {
-                    if (line.startsWith("\\citation{") || line.startsWith("\\bibdata{")
-                            || line.startsWith("\\bibstyle{")) {
-                        data.append(line).append('\n');
-                    }
-                }
-            }
+    private static CitationData citationData(CompileJob job) throws EnvironmentException {
+        try {
+            return CitationData.read(job.workDir());
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
         }
-        return data.toString();
     }
 
     private static String readOrEmpty(Path file) {
