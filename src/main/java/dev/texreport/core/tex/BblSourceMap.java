@@ -24,7 +24,7 @@ public final class BblSourceMap {
      *
      * @param key       the entry's key as the .bbl has it
      * @param file      the .bib file holding the entry
-     * @param entryLine the line of {@code @type{key,}
+     * @param entryLine the line of {@code @type{key,...}}
      * @param line      the line to show: the field line with the likely culprit, else {@code entryLine}
      * @param hint      a sentence saying what to change
      */

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where each entry of the .bib files bibtex read is written: file, line of {@code @type{key,}, and the line of
+ * Where each entry of the .bib files bibtex read is written: file, line of {@code @type{key,...}}, and the line of
  * each field's value. Hand-written because the Java .bib parser there is (jbibtex) builds entries without source
- * positions, and bibtex's own reading rules are few; the scanner follows bibtex 0.99d's own rules: outside an entry everything is a comment
- * and the next {@code @} starts a command; {@code @comment} is skipped by name only; {@code @string} and
+ * positions, and bibtex's reading rules are few. The scanner follows bibtex 0.99d: outside an entry everything is
+ * a comment and the next {@code @} starts a command; {@code @comment} is skipped by name only; {@code @string} and
  * {@code @preamble} are not entries; keys are compared ignoring case, and the first of several wins; after a
  * syntax error bibtex skips to the next {@code @}, and so does this scanner.
  */
@@ -50,8 +50,8 @@ public final class BibFileIndex {
         }
 
         /**
-         * A field whose value runs on over what looks like the next field ({@code title = {x,} then
-         * {@code year = {2020}} inside it): its opening brace most likely lacks its partner.
+         * A field whose value runs on over what looks like the next field (a title whose brace is not closed,
+         * holding {@code year = {2020}} and the entry's closing brace): that brace most likely lacks its partner.
          */
         public Optional<Field> swallowingField() {
             return fields.stream().filter(f -> SWALLOWED.matcher(f.value()).find()).findFirst();

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Reads what bibtex or biber printed (the .blg, or the terminal output when there is no .blg) into messages located
  * where the cause is: a .bib file and line, the entry a warning is about, or no place with a sentence that says
- * what to change. Each message leads with the cause; bibtex's statistics and the follow-on warnings about an entry
+ * what to change. Each message leads with the cause (a warning bibtex or biber words itself, such as
+ * {@code bibtex: empty journal in x}, names the program); bibtex's statistics and the follow-on warnings about an entry
  * it could not read are left out. "I didn't find a database entry" is left out as well: the engine reports the same
  * key as an undefined citation, at the {@code \cite}.
  *
@@ -44,13 +45,15 @@ public final class BibtexLog {
     private static final Pattern BIBER_SOURCE = Pattern.compile("INFO - Found \\w+ data source '(.+)'$");
     private static final Pattern BIBER_SYNTAX = Pattern.compile(
             "^BibTeX subsystem: .*?, line (\\d+), (.*?)(?: \\(skipping to next \"@\"\\))?$");
-    private static final Pattern BIBER_EXPECTED_END = Pattern.compile("^syntax error: found \"([^\"]*)\", expected end of entry");
+    private static final Pattern BIBER_EXPECTED_END = Pattern.compile(
+            "^syntax error: found \"([^\"]*)\", expected end of entry");
     private static final Pattern BIBER_CANNOT_FIND = Pattern.compile("^Cannot find '(.+)'!?$");
-    private static final Pattern BIBER_DUPLICATE = Pattern.compile("^Duplicate entry key: '(.+)' in file '(.+)', skipping");
-    private static final Pattern BIBER_CASE = Pattern.compile(
-            "^Possible typo \\(case mismatch\\) between datasource keys: '(.+)' and '(.+)' in file '(.+)'$");
-    private static final Pattern BIBER_CITED_CASE = Pattern.compile(
-            "^Possible typo \\(case mismatch\\) between citation and datasource keys: '(.+)' and '(.+)' in file '(.+)'$");
+    private static final Pattern BIBER_DUPLICATE = Pattern.compile(
+            "^Duplicate entry key: '(.+)' in file '(.+)', skipping");
+    private static final Pattern BIBER_CASE = Pattern.compile("^Possible typo \\(case mismatch\\) between"
+            + " datasource keys: '(.+)' and '(.+)' in file '(.+)'$");
+    private static final Pattern BIBER_CITED_CASE = Pattern.compile("^Possible typo \\(case mismatch\\) between"
+            + " citation and datasource keys: '(.+)' and '(.+)' in file '(.+)'$");
     private static final Pattern BIBER_ENTRY = Pattern.compile("^Entry '(.+?)' \\((.+?)\\): (.*)$");
 
     private final BibSearchPath bibPath;
@@ -124,7 +127,7 @@ public final class BibtexLog {
                     Optional<Path> file = resolve(place.group(2).strip());
                     messages.add(new TexMessage(TexMessage.Kind.BIB_WARNING,
                             file.map(bibPath::display).orElse(place.group(2).strip()),
-                            Integer.parseInt(place.group(1)), what, ""));
+                            Integer.parseInt(place.group(1)), "bibtex: " + what, ""));
                     continue;
                 }
                 Matcher key = WARNING_KEY.matcher(what);
@@ -135,7 +138,7 @@ public final class BibtexLog {
                 Optional<BibFileIndex.Entry> entry = subject.isEmpty() ? Optional.empty() : index.find(subject);
                 messages.add(new TexMessage(TexMessage.Kind.BIB_WARNING,
                         entry.map(e -> bibPath.display(e.file())).orElse(""), entry.map(BibFileIndex.Entry::line)
-                        .orElse(0), what, subject));
+                        .orElse(0), "bibtex: " + what, subject));
             } else if (line.startsWith("Sorry---")) {
                 messages.add(new TexMessage(TexMessage.Kind.ERROR, "", 0, "bibtex ran out of room: "
                         + readable(line.substring("Sorry---".length())), ""));
@@ -376,9 +379,9 @@ public final class BibtexLog {
                 Optional<BibFileIndex.Entry> entry = index.entries().stream()
                         .filter(e -> e.key().equals(key) && e.file().equals(file)).findFirst();
                 messages.add(new TexMessage(kind, bibPath.display(file), entry.map(BibFileIndex.Entry::line).orElse(0),
-                        d.group(3) + " (entry '" + key + "')", key));
+                        "biber: " + d.group(3) + " (entry '" + key + "')", key));
             } else {
-                messages.add(new TexMessage(kind, "", 0, text, ""));
+                messages.add(new TexMessage(kind, "", 0, "biber: " + text, ""));
             }
         }
         return List.copyOf(messages);

@@ -93,9 +93,9 @@ class BibtexLogTexTest {
                 "src/references.bib:10: ERROR Repeated entry: the key 'Dup' is already used at line 3 as 'dup'"
                         + " (bibtex ignores the case of keys); bibtex keeps the first entry. Give this one another"
                         + " key or delete it.",
-                "src/references.bib:26: BIB_WARNING string name \"nosuchstring\" is undefined",
-                "src/references.bib:17: BIB_WARNING empty journal in nojournal",
-                "src/references.bib:23: BIB_WARNING empty journal in undefstring"), shown(messages));
+                "src/references.bib:26: BIB_WARNING bibtex: string name \"nosuchstring\" is undefined",
+                "src/references.bib:17: BIB_WARNING bibtex: empty journal in nojournal",
+                "src/references.bib:23: BIB_WARNING bibtex: empty journal in undefstring"), shown(messages));
         // "I didn't find a database entry for "nokey"" becomes an undefined citation at the \cite instead.
         assertFalse(messages.stream().anyMatch(m -> m.text().contains("nokey")));
         assertEquals("nojournal", messages.get(2).subject());
@@ -137,7 +137,8 @@ class BibtexLogTexTest {
                 + "\\bibdata{references,missing}\n").bibtexMessages();
         assertEquals(List.of("ERROR I couldn't open database file missing.bib: the document's \\bibliography names"
                 + " 'missing', but there is no missing.bib in the working directory, " + dir.resolve("src")
-                + ". Fix the name or add the file.", "src/references.bib:17: BIB_WARNING empty journal in nojournal"),
+                + ". Fix the name or add the file.",
+                "src/references.bib:17: BIB_WARNING bibtex: empty journal in nojournal"),
                 shown(database));
         assertEquals("missing.bib", database.get(0).subject());
 
@@ -167,9 +168,9 @@ class BibtexLogTexTest {
         BibtexFixture fixture = fixture(REFERENCES, "\\citation{nojournal}\n\\bibstyle{plainnat}\n"
                 + "\\bibdata{references}\n")
                 .working("references.bib", "@article{nojournal,\n  title = {Here},\n  year = {2020}\n}\n");
-        assertEquals(List.of("work/references.bib:1: BIB_WARNING to sort, need author or key in nojournal",
-                        "work/references.bib:1: BIB_WARNING empty author in nojournal",
-                        "work/references.bib:1: BIB_WARNING empty journal in nojournal"),
+        assertEquals(List.of("work/references.bib:1: BIB_WARNING bibtex: to sort, need author or key in nojournal",
+                        "work/references.bib:1: BIB_WARNING bibtex: empty author in nojournal",
+                        "work/references.bib:1: BIB_WARNING bibtex: empty journal in nojournal"),
                 shown(fixture.bibtexMessages()));
         assertEquals("references.bib", fixture.bibtexMessages().get(0).file(),
                 "a file in the working directory is named relative to it");
@@ -239,7 +240,7 @@ class BibtexLogTexTest {
                 .biber(fixture.lines("main.blg"), outcome.output(), fixture.work);
         // biber prints these in an order that changes from run to run (Perl's hash order).
         assertEquals(List.of(
-                "src/references.bib:15: BIB_WARNING Invalid format 'notadate' of date field 'date' - ignoring"
+                "src/references.bib:15: BIB_WARNING biber: Invalid format 'notadate' of date field 'date' - ignoring"
                         + " (entry 'weird')",
                 "src/references.bib:8: BIB_WARNING the key 'Good' differs from 'good' (line 1) only in case: a typo?"),
                 shown(warnings).stream().sorted().toList());

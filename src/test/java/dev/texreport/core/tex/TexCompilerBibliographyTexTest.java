@@ -144,7 +144,8 @@ class TexCompilerBibliographyTexTest {
                 + "\n@article{nojournal,\n  author = {C. Author},\n  title = {No journal},\n  year = {2020}\n}\n");
         CompileOutcome outcome = build(fixture, " \\citep{vaswani2017attention,nojournal}");
         assertTrue(outcome.messages().contains(new TexMessage(TexMessage.Kind.BIB_WARNING,
-                fixture.src.resolve("references.bib").toString(), 8, "empty journal in nojournal", "nojournal")),
+                fixture.src.resolve("references.bib").toString(), 8, "bibtex: empty journal in nojournal",
+                "nojournal")),
                 outcome.messages().toString());
     }
 }
