@@ -85,6 +85,23 @@ class BibtexLogTexTest {
     }
 
     @Test
+    void otherSyntaxErrorsKeepBibtexsWordsAndShowWhereItStopped() throws Exception {
+        List<TexMessage> messages = fixture("""
+                @article{noequals,
+                  author {A},
+                  title = {T}
+                }
+                @article{emptyfield,
+                  author = {A},
+                  , = {x}
+                }
+                """, "\\citation{*}\n\\bibstyle{plainnat}\n\\bibdata{references}\n").bibtexMessages();
+        assertEquals(List.of("src/references.bib:2: ERROR I was expecting an \"=\" (bibtex stopped at \"{A},\")",
+                "src/references.bib:7: ERROR You're missing a field name (bibtex stopped at \", = {x}\")"),
+                shown(messages));
+    }
+
+    @Test
     void repeatedKeysStringsAndMissingFieldsAreEachReportedAtTheirEntry() throws Exception {
         List<TexMessage> messages = fixture(REFERENCES, "\\citation{dup}\n\\citation{nojournal}\n"
                 + "\\citation{undefstring}\n\\citation{nokey}\n\\bibstyle{plainnat}\n\\bibdata{references}\n")
