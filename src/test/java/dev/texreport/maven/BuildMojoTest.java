@@ -192,14 +192,14 @@ class BuildMojoTest {
 
     @Test
     void aMilestoneStoppedByTheMachineIsAnExecutionError() {
-        EnvironmentException timeout = new EnvironmentException("[final] pdflatex pass 1 did not finish within 2 s");
+        EnvironmentException timeout = new EnvironmentException("pdflatex pass 1 did not finish within 2 s");
         BuildMojo mojo = mojo(request -> new BuildResult(List.of(MilestoneResult.failed("final", "Final Report", 8,
                 List.of(Problem.BuildError.of(timeout)), timeout, Set.of())), List.of(),
                 request.outputDir().resolve("summary.json")));
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals("Report build failed: final: 1 error(s), listed above", e.getMessage());
         assertSame(timeout, e.getCause());
-        assertEquals(List.of("ERROR [final] [final] pdflatex pass 1 did not finish within 2 s",
+        assertEquals(List.of("ERROR [final] pdflatex pass 1 did not finish within 2 s",
                 "INFO final: FAILED, no PDF (1 error(s) above)"), harness.log);
     }
 }

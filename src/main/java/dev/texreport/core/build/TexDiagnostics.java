@@ -127,7 +127,13 @@ final class TexDiagnostics {
         SourceLocation location = null;
         String sourceLine = "";
         RenderedFile source = generated.get(message.file());
-        if (message.kind() == TexMessage.Kind.BIB_WARNING && bibFile != null && !message.subject().isEmpty()) {
+        if (isBibliographyFile(message.file()) && message.line() > 0) {
+            // bibtex/biber messages are already at their .bib (or .bst) line, named relative to the working
+            // directory or, for the team's src/report/references.bib, by absolute path.
+            Path file = workDir.resolve(message.file());
+            location = SourceLocation.of(file, message.line());
+            sourceLine = SourceLines.line(file, message.line());
+        } else if (message.kind() == TexMessage.Kind.BIB_WARNING && bibFile != null && !message.subject().isEmpty()) {
             int line = entryLine(message.subject());
             location = SourceLocation.of(bibFile, line);
             sourceLine = SourceLines.line(bibFile, line);
@@ -141,6 +147,10 @@ final class TexDiagnostics {
             sourceLine = SourceLines.line(file, message.line());
         }
         return new Diagnostic(severity, location, explain(message), sourceLine);
+    }
+
+    private static boolean isBibliographyFile(String file) {
+        return file.endsWith(".bib") || file.endsWith(".bst");
     }
 
     private String explain(TexMessage message) {

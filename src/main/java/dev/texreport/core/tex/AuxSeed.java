@@ -34,9 +34,12 @@ public final class AuxSeed {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                Files.copy(file, job.workDir().resolve(file.getFileName().toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
-                names.add(file.getFileName().toString());
+                String name = file.getFileName().toString();
+                Files.copy(file, job.workDir().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                // The record of what bibtex read is no file TeX reads back: it must not count in the snapshot.
+                if (!name.equals(BibliographyRunner.recordName(job))) {
+                    names.add(name);
+                }
             }
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read the previous build state in " + dir + ": "
@@ -47,7 +50,9 @@ public final class AuxSeed {
 
     /** Removes planted files from the working directory, for a retry from scratch. */
     static void uproot(CompileJob job, List<String> names) throws EnvironmentException {
-        for (String name : names) {
+        List<String> all = new ArrayList<>(names);
+        all.add(BibliographyRunner.recordName(job));
+        for (String name : all) {
             try {
                 Files.deleteIfExists(job.workDir().resolve(name));
             } catch (IOException e) {
@@ -67,7 +72,9 @@ public final class AuxSeed {
                 }
             }
             Files.createDirectories(dir);
-            for (String name : outcome.readBack()) {
+            List<String> names = new ArrayList<>(outcome.readBack());
+            names.add(BibliographyRunner.recordName(job));
+            for (String name : names) {
                 Path file = job.workDir().resolve(name);
                 if (Files.isRegularFile(file) && !name.contains("/")) {
                     Files.copy(file, dir.resolve(name));

@@ -3,31 +3,30 @@ package dev.texreport.core.tex;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.ReportLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Runs bibtex or biber when the document's citation data changed since their last run: the {@code \citation},
- * {@code \bibdata} and {@code \bibstyle} lines of the .aux files for bibtex, the .bcf for biber. Reads their
- * warnings and errors back from the .blg.
+ * Runs bibtex or biber when their output would differ from the last run's: when the document's citation data
+ * changed (the {@code \citation}, {@code \bibdata} and {@code \bibstyle} lines of the .aux for bibtex, the .bcf for
+ * biber) or the content of a .bib or .bst they read last time changed ({@link BibliographyInputs}, kept with the
+ * .aux seed). A bibliography without citations yet is not run at all (bibtex would fail with "I found no \citation
+ * commands"): the document builds without a reference list. Messages come from {@link BibtexLog}, placed at their
+ * .bib line.
  */
 final class BibliographyRunner {
-    private static final Pattern BIB_WARNING = Pattern.compile("^Warning--(.*)$");
-    private static final Pattern BIB_WARNING_KEY = Pattern.compile(" in (\\S+)$");
-    private static final Pattern BIB_ERROR_LOCATION = Pattern.compile("^-+line (\\d+) of file (\\S+)");
-
     private final ProcessRunner runner;
     private final Toolchain toolchain;
     private final ReportLog log;
-    private String citationData;
+    private final CompileJob job;
+    private final Map<String, String> environment;
+    private CitationData citationData;
     private String bcfData;
+    /** Why the planted .bbl is stale although the citations are the same: the .bib/.bst files that changed. */
+    private List<String> inputChanges;
     private int runs;
     private List<TexMessage> warnings = List.of();
 
@@ -35,27 +34,54 @@ final class BibliographyRunner {
      * @param seeded whether the working directory starts from the last build's files, whose citation data bibtex
      *               already saw
      */
-    BibliographyRunner(ProcessRunner runner, Toolchain toolchain, ReportLog log, CompileJob job, boolean seeded)
-            throws EnvironmentException {
+    BibliographyRunner(ProcessRunner runner, Toolchain toolchain, ReportLog log, CompileJob job,
+                       Map<String, String> environment, boolean seeded) throws EnvironmentException {
         this.runner = runner;
         this.toolchain = toolchain;
         this.log = log;
-        this.citationData = seeded ? citationData(job) : "";
-        this.bcfData = seeded ? readOrEmpty(job.file(".bcf")) : "";
+        this.job = job;
+        this.environment = environment;
+        this.citationData = seeded ? citationData() : CitationData.NONE;
+        this.bcfData = seeded ? TexFiles.readOrEmpty(job.file(".bcf")) : "";
+        try {
+            this.inputChanges = seeded ? BibliographyInputs.changesSince(recordFile(), job.workDir(), environment)
+                    : List.of();
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read the bibliography files: " + e.getMessage(), e);
+        }
     }
 
-    /** After an engine pass: runs bibtex and/or biber if the citation data changed. */
-    void afterPass(CompileJob job, Map<String, String> environment, int pass)
-            throws EnvironmentException, TexFailure {
-        String newCitations = citationData(job);
-        if (newCitations.contains("\\bibdata") && !newCitations.equals(citationData)) {
-            warnings = run(job, "bibtex", environment, pass);
-            citationData = newCitations;
+    /** The record of the files bibtex or biber read, kept with the .aux seed: no file TeX reads back. */
+    static String recordName(CompileJob job) {
+        return BibliographyInputs.fileName(job.jobName());
+    }
+
+    private Path recordFile() {
+        return job.workDir().resolve(recordName(job));
+    }
+
+    /** After an engine pass: runs bibtex and/or biber if their output would change. */
+    void afterPass(int pass) throws EnvironmentException, TexFailure {
+        CitationData newCitations = citationData();
+        switch (newCitations.next(citationData, !inputChanges.isEmpty())) {
+            case RUN -> {
+                warnings = run("bibtex", why(pass));
+                inputChanges = List.of();
+            }
+            case SKIP_NO_CITATIONS -> {
+                // A reference list left from an earlier build must not stay in the document.
+                delete(job.file(".bbl"));
+                delete(recordFile());
+                warnings = List.of();
+            }
+            default -> { }
         }
-        String newBcf = readOrEmpty(job.file(".bcf"));
-        if (!newBcf.isEmpty() && !newBcf.equals(bcfData)) {
-            warnings = run(job, "biber", environment, pass);
+        citationData = newCitations;
+        String newBcf = TexFiles.readOrEmpty(job.file(".bcf"));
+        if (!newBcf.isEmpty() && (!newBcf.equals(bcfData) || !inputChanges.isEmpty())) {
+            warnings = run("biber", why(pass));
             bcfData = newBcf;
+            inputChanges = List.of();
         }
     }
 
@@ -68,80 +94,81 @@ final class BibliographyRunner {
         return warnings;
     }
 
-    private List<TexMessage> run(CompileJob job, String program, Map<String, String> environment, int afterPass)
-            throws EnvironmentException, TexFailure {
+    private String why(int pass) {
+        return inputChanges.isEmpty() ? "citations changed in pass " + pass : String.join(", ", inputChanges);
+    }
+
+    private List<TexMessage> run(String program, String why) throws EnvironmentException, TexFailure {
         ProcessOutcome outcome = runner.run(new ProcessSpec(toolchain.program(program), List.of(job.jobName()),
                 job.workDir(), environment, job.timeout()));
         runs++;
         if (outcome.timedOut()) {
-            throw new EnvironmentException("[" + job.label() + "] " + program + " did not finish within "
-                    + job.timeout().toSeconds() + " s (report.timeout) and was stopped.");
+            throw new EnvironmentException(program + " did not finish within " + job.timeout().toSeconds()
+                    + " s (report.timeout) and was stopped.");
         }
-        log.info(String.format(Locale.ROOT, "[%s] %s (citations changed in pass %d) %.1f s", job.label(), program,
-                afterPass, outcome.elapsed().toMillis() / 1000.0));
+        log.info(String.format(Locale.ROOT, "[%s] %s (%s) %.1f s", job.label(), program, why,
+                outcome.elapsed().toMillis() / 1000.0));
+        List<String> blg = TexFiles.readLog(job.file(".blg"));
+        BibtexLog bibtexLog = BibtexLog.forJob(job.workDir(), environment);
+        List<TexMessage> messages = program.equals("biber") ? bibtexLog.biber(blg, outcome.output(), job.workDir())
+                : bibtexLog.bibtex(blg, outcome.output());
         // bibtex exits 1 for warnings (a missing entry shows up as an undefined citation later) and 2 for errors.
         if (outcome.exitCode() >= 2) {
-            List<String> blg = TexFiles.readLog(job.file(".blg"));
-            throw new TexFailure("[" + job.label() + "] " + program + " failed", bibErrors(blg, outcome.output()),
-                    TexFiles.tail(blg.isEmpty() ? outcome.output() : blg));
+            throw new TexFailure(program + " failed", messages.stream().filter(m -> m.kind().isError()).toList(),
+                    TexFiles.tail(blg.isEmpty() ? outcome.output() : BibtexLog.withoutStatistics(blg)));
         }
-        return bibWarnings(TexFiles.readLog(job.file(".blg")));
+        try {
+            BibliographyInputs inputs = program.equals("biber") ? BibliographyInputs.afterBiber(blg, job.workDir())
+                    : BibliographyInputs.afterBibtex(blg, BibSearchPath.forBib(job.workDir(), environment),
+                    BibSearchPath.forBst(job.workDir(), environment));
+            inputs.save(recordFile());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot record the files " + program + " read in " + job.workDir() + ": "
+                    + e.getMessage(), e);
+        }
+        return messages.stream().filter(m -> !m.kind().isError()).toList();
     }
 
-    /** {@code Warning--can't use both volume and number fields in key}: the entry's key is the subject. */
-    static List<TexMessage> bibWarnings(List<String> blg) {
-        List<TexMessage> warnings = new ArrayList<>();
-        for (String line : blg) {
-            Matcher m = BIB_WARNING.matcher(line);
-            if (m.find() && !line.contains("I didn't find a database entry")) {
-                String text = m.group(1).strip();
-                Matcher key = BIB_WARNING_KEY.matcher(text);
-                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "bibtex: " + text,
-                        key.find() ? key.group(1) : ""));
-            } else if (line.startsWith("WARN - ")) {
-                warnings.add(new TexMessage(TexMessage.Kind.BIB_WARNING, "", 0, "biber: " + line.substring(7).strip(),
-                        ""));
-            }
+    /** A LaTeX error inside the generated .bbl, moved to the .bib entry it came from. */
+    List<TexMessage> fromBbl(List<TexMessage> messages) {
+        String bbl = job.jobName() + ".bbl";
+        if (messages.stream().noneMatch(m -> m.file().equals(bbl))) {
+            return messages;
         }
-        return warnings;
+        try {
+            return BblSourceMap.forJob(job.workDir(), job.jobName(), environment).relocate(messages, bbl,
+                    BibSearchPath.forBib(job.workDir(), environment));
+        } catch (IOException e) {
+            return messages;
+        }
     }
 
-    /** bibtex prints an error, then {@code ---line N of file F}; biber prints {@code ERROR - ...}. */
-    static List<TexMessage> bibErrors(List<String> blg, List<String> output) {
-        List<TexMessage> messages = new ArrayList<>();
-        List<String> lines = blg.isEmpty() ? output : blg;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher m = BIB_ERROR_LOCATION.matcher(line);
-            if (m.find()) {
-                String what = i > 0 ? lines.get(i - 1).replaceFirst("^I was expecting", "expected") : "error";
-                messages.add(new TexMessage(TexMessage.Kind.ERROR, m.group(2), Integer.parseInt(m.group(1)),
-                        "bibtex: " + what.strip(), ""));
-            } else if (line.startsWith("I couldn't open") || line.contains("ERROR - ")) {
-                messages.add(new TexMessage(TexMessage.Kind.ERROR, "", 0, line.strip(), ""));
-            }
+    /** Warnings for a % in a cited .bib entry, which LaTeX drops without an error. */
+    List<TexMessage> silentLosses() {
+        if (!Files.isRegularFile(job.file(".bbl"))) {
+            return List.of();
         }
-        return messages;
+        try {
+            return BblSourceMap.forJob(job.workDir(), job.jobName(), environment)
+                    .silentLosses(BibSearchPath.forBib(job.workDir(), environment));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
-    private static String citationData(CompileJob job) throws EnvironmentException {
-        StringBuilder data = new StringBuilder();
-        try (var files = Files.list(job.workDir())) {
-            for (Path aux : files.filter(p -> p.getFileName().toString().endsWith(".aux")).sorted().toList()) {
-                for (String line : Files.readAllLines(aux, StandardCharsets.ISO_8859_1)) {
-                    if (line.startsWith("\\citation{") || line.startsWith("\\bibdata{")
-                            || line.startsWith("\\bibstyle{")) {
-                        data.append(line).append('\n');
-                    }
-                }
-            }
+    private CitationData citationData() throws EnvironmentException {
+        try {
+            return CitationData.read(job.workDir());
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
         }
-        return data.toString();
     }
 
-    private static String readOrEmpty(Path file) {
-        return TexFiles.readOrEmpty(file);
+    private static void delete(Path file) throws EnvironmentException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot delete " + file + ": " + e.getMessage(), e);
+        }
     }
 }

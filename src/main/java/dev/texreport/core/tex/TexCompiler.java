@@ -59,14 +59,15 @@ public final class TexCompiler {
             throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
         }
         PassPlanner planner = new PassPlanner(start);
-        BibliographyRunner bibliography = new BibliographyRunner(runner, toolchain, log, job, !planted.isEmpty());
+        BibliographyRunner bibliography = new BibliographyRunner(runner, toolchain, log, job, environment,
+                !planted.isEmpty());
         String reason = planted.isEmpty() ? "first pass" : "first pass, from the previous build's .aux";
         String name = job.engine().executable();
         for (int pass = 1; ; pass++) {
             ProcessOutcome outcome = runner.run(new ProcessSpec(toolchain.enginePath(), engineArguments(job),
                     job.workDir(), environment, job.timeout()));
             if (outcome.timedOut()) {
-                throw new EnvironmentException("[" + job.label() + "] " + name + " pass " + pass + " did not finish "
+                throw new EnvironmentException(name + " pass " + pass + " did not finish "
                         + "within " + job.timeout().toSeconds() + " s (report.timeout) and was stopped. A macro that "
                         + "loops forever (e.g. \\loop without an end) does this; if the document is just large, "
                         + "raise report.timeout.");
@@ -75,11 +76,11 @@ public final class TexCompiler {
                     outcome.elapsed().toMillis() / 1000.0));
             List<String> logLines = TexFiles.readLog(job.file(".log"));
             if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
-                throw new TexFailure("[" + job.label() + "] " + name + " stopped with an error in pass " + pass,
-                        parser.parse(logLines, outcome.output()),
+                throw new TexFailure(name + " stopped with an error in pass " + pass,
+                        bibliography.fromBbl(parser.parse(logLines, outcome.output())),
                         TexFiles.tail(logLines.isEmpty() ? outcome.output() : logLines));
             }
-            bibliography.afterPass(job, environment, pass);
+            bibliography.afterPass(pass);
             AuxSnapshot state;
             try {
                 state = AuxSnapshot.take(job.workDir(), job.jobName());
@@ -91,6 +92,7 @@ public final class TexCompiler {
             if (next instanceof PassPlanner.Done done) {
                 List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
                 messages.addAll(bibliography.warnings());
+                messages.addAll(bibliography.silentLosses());
                 return new CompileOutcome(job.file(".pdf"), messages, pass, bibliography.runs(),
                         done.state().hashes().keySet());
             } else if (next instanceof PassPlanner.Oscillates oscillates) {
@@ -104,7 +106,7 @@ public final class TexCompiler {
 
     private static TexFailure nonConvergence(CompileJob job, int pass, List<String> changed, String why) {
         String files = String.join(", ", changed);
-        return new TexFailure("[" + job.label() + "] cross-references do not converge: " + files + " keep changing ("
+        return new TexFailure("cross-references do not converge: " + files + " keep changing ("
                 + why + ")", List.of(new TexMessage(TexMessage.Kind.ERROR, "", 0, "cross-references do not "
                 + "converge after " + pass + " passes: " + files + " keep changing (" + why + "). Look for a "
                 + "reference whose text changes the page it is on, e.g. \\pageref near a page break.", files)),

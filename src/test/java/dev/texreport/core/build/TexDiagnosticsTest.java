@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.texreport.core.Diagnostic;
 import dev.texreport.core.tex.TexMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How TeX's font warnings reach the team. */
 class TexDiagnosticsTest {
@@ -33,5 +35,16 @@ class TexDiagnosticsTest {
                 "Some font shapes were not available, defaults substituted."),
                 messages(font("Font shape `T1/ptm/b/sc' undefined"), font("Font shape `OT1/lmr/m/n' undefined"),
                         font("Some font shapes were not available, defaults substituted.")));
+    }
+
+    @Test
+    void aBibtexMessageIsShownAtItsBibLineWithThatLine(@TempDir Path project) throws Exception {
+        Path bib = Files.createDirectories(project.resolve("src/report")).resolve("references.bib");
+        Files.writeString(bib, "@article{a,\n  author = {B. Author}\n  title = {Bad},\n}\n");
+        TexDiagnostics mapper = new TexDiagnostics(project.resolve("target/report/final"), Map.of(), false, bib);
+        Diagnostic diagnostic = mapper.map(new TexMessage(TexMessage.Kind.ERROR, bib.toString(), 2,
+                "missing ',' at the end of this line", "a"));
+        assertEquals("src/report/references.bib:2", diagnostic.location().describe(project));
+        assertEquals("  author = {B. Author}", diagnostic.sourceLine());
     }
 }

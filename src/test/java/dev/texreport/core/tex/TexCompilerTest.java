@@ -129,7 +129,7 @@ class TexCompilerTest {
         TexCompiler compiler = new TexCompiler(hanging, toolchain(), new TexLogParser(5),
                 ReportLog.SILENT);
         EnvironmentException e = assertThrows(EnvironmentException.class, () -> compiler.compile(job()));
-        assertTrue(e.getMessage().startsWith("[final] pdflatex pass 1 did not finish within 10 s (report.timeout)"),
+        assertTrue(e.getMessage().startsWith("pdflatex pass 1 did not finish within 10 s (report.timeout)"),
                 e.getMessage());
     }
 
