@@ -92,6 +92,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.threads", defaultValue = BuildDefaults.THREADS)
     protected int threads;
 
+    /**
+     * Seconds a build waits for another build of the same project to finish (report:watch in one terminal, an IDE's
+     * build in another) before it fails; the two never write the same files at once.
+     */
+    @Parameter(property = "report.lockTimeout", defaultValue = BuildDefaults.LOCK_TIMEOUT_SECONDS)
+    protected int lockTimeout;
+
     /** Rebuilds every milestone even when its inputs did not change since the last build. */
     @Parameter(property = "report.force", defaultValue = BuildDefaults.FORCE)
     protected boolean force;
@@ -143,6 +150,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
                 .milestones(splitList(milestone))
                 .engine(Engine.parse(engine))
                 .timeout(Duration.ofSeconds(timeout))
+                .lockTimeout(Duration.ofSeconds(lockTimeout))
                 .failOnPageLimit(failOnPageLimit)
                 .shellEscape(shellEscape)
                 .failOnUndefinedReferences(failOnUndefinedReferences)

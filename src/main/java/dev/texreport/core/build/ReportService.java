@@ -82,7 +82,29 @@ public final class ReportService implements ReportBuilder {
         return build(request, false);
     }
 
+    /**
+     * One build at a time in the project ({@link ProjectLock}); whatever happens, summary.json then tells about this
+     * build: a failure before any milestone was built writes a summary that says so, never leaving the last
+     * build's verdict in place.
+     */
     private BuildResult build(BuildRequest request, boolean useStamp) throws ReportException {
+        try (ProjectLock lock = ProjectLock.acquire(request.outputDir(), request.projectDir(), request.lockTimeout(),
+                log)) {
+            try {
+                return buildLocked(request, useStamp);
+            } catch (ReportException e) {
+                BuildSummaries.writeFailure(request, e, log);
+                throw e;
+            } catch (RuntimeException e) {
+                EnvironmentException bug = new EnvironmentException("The report build broke unexpectedly (" + e
+                        + "); this is a bug of report-maven-plugin, please report it with the output of mvn -X", e);
+                BuildSummaries.writeFailure(request, bug, log);
+                throw bug;
+            }
+        }
+    }
+
+    private BuildResult buildLocked(BuildRequest request, boolean useStamp) throws ReportException {
         if (request.shellEscape()) {
             log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
                     + " Only build sources you trust.");
