@@ -98,6 +98,21 @@ final class SandboxedProject {
         return run("lualatex", List.of(), mainTex);
     }
 
+    /** One xelatex pass that writes main.xdv instead of a PDF, as the plugin is to run XeLaTeX. */
+    ProcessOutcome xelatexNoPdf(String mainTex) throws Exception {
+        return run("xelatex", List.of("-no-pdf"), mainTex);
+    }
+
+    /** The PDF driver run once on main.xdv. */
+    ProcessOutcome xdvipdfmx() throws Exception {
+        return runner.run(new ProcessSpec(locator.locate("xdvipdfmx"), XdvSpecialCheck.driverArguments("main"),
+                workDir, environment(), Duration.ofSeconds(120)));
+    }
+
+    List<String> xdvProblems() throws Exception {
+        return new XdvSpecialCheck(roots()).problems(XdvReader.read(workDir.resolve("main.xdv")));
+    }
+
     Path pdf() {
         return workDir.resolve("main.pdf");
     }
