@@ -9,7 +9,8 @@
 -- The rule is the one TeX itself follows with openin_any=p and openout_any=p: read only the working directory, the
 -- project's report sources and the TeX installation; write only into the working directory (and luaotfload's cache,
 -- which the plugin gives each project a directory of its own for). The plugin writes `local texreport_roots = {...}`
--- in front of this text: workdir, read and write, each an absolute directory without a trailing slash.
+-- in front of this text: workdir, read, write and installation (the read folders of the TeX installation), each an
+-- absolute directory without a trailing slash, and protected (files in the working directory nothing may write).
 --
 -- A refused operation fails the way a missing file fails (nil and a message, or a Lua error where the original
 -- raises), and is written to the log as a line starting with "texreport sandbox: refused", which the plugin reports.
@@ -59,9 +60,16 @@ local function readable(name)
     return path ~= nil and within(path, roots.read)
 end
 
+-- roots.protected: files of the working directory the document must not write, remove or rename, above all the
+-- -recorder list (<job>.fls) that the plugin checks after the run; TeX itself keeps writing it.
+local protected = {}
+for i = 1, #(roots.protected or {}) do
+    protected[roots.protected[i]] = true
+end
+
 local function writable(name)
     local path = absolute(name)
-    return path ~= nil and within(path, roots.write)
+    return path ~= nil and within(path, roots.write) and not protected[path]
 end
 
 -- Logs the refusal and returns the message, so callers can hand it back as Lua's own error value. Attempts to run
@@ -402,6 +410,14 @@ lfs.chdir = function(path)
     if not lfs_chdir(roots.workdir) then
         error("texreport sandbox: cannot return to the working directory " .. roots.workdir)
     end
+    if not readable(real) then
+        -- A link inside the TeX installation (Debian links CMap and font folders to other system folders) is the
+        -- system's, and no document can add one there: its target becomes readable. Elsewhere it is refused.
+        if not within(absolute(target) or "", roots.installation) then
+            return nil, "texreport sandbox: not allowed"
+        end
+        roots.read[#roots.read + 1] = real
+    end
     current = real ~= roots.workdir and real or nil
     return true
 end
@@ -599,9 +615,20 @@ local guards = {
             return checked(handler(id, name), "read")
         end
     end,
+    -- \openout. TeX applies openout_any only when no callback is registered, so the check repeats its rule
+    -- (no absolute name outside, no "..", no dot file) and keeps the recorder file out of reach.
     find_write_file = function(handler)
         return function(id, name)
-            return checked(handler(id, name), "write")
+            local found = handler(id, name)
+            if type(found) == "string" then
+                for part in sgmatch(found, "[^/]+") do
+                    if sbyte(part, 1) == 46 and part ~= "." then
+                        refuse("writing", found)
+                        return nil
+                    end
+                end
+            end
+            return checked(found, "write")
         end
     end,
     -- For \pdfextension obj file LuaTeX falls back to the name as written when the callback finds nothing, so a
@@ -643,9 +670,12 @@ local function read_guard(handler)
 end
 
 -- LuaTeX's own lookups (texfileio.c), used when no callback is registered; registering them here puts every file
--- TeX reads for images, embedded objects, maps, encodings and fonts through the check above. \input and \openout
--- keep TeX's own lookup, which applies openin_any and openout_any.
+-- TeX reads for images, embedded objects, maps, encodings and fonts, and every file \openout writes, through the
+-- checks above. \input keeps TeX's own lookup, which applies openin_any.
 local defaults = {
+    find_write_file = function(id, name)
+        return name
+    end,
     find_image_file = function(name)
         if sfind(name, "^data:application/pdf,") then
             return nil

@@ -21,7 +21,8 @@ import java.util.Set;
  * are not recorded; {@link XdvSpecialCheck} covers those.
  *
  * <p>A recorded file is judged by its name as written (relative names against the PWD line) and, when it still
- * exists, by its real path too, so a link inside the project that points outside is caught.
+ * exists and is not named inside the TeX installation, by its real path too, so a link inside the project that
+ * points outside is caught.
  */
 public final class RecorderCheck {
     /** One file TeX read or wrote outside the sandbox. */
@@ -30,6 +31,17 @@ public final class RecorderCheck {
 
         public String describe() {
             return (kind == Kind.INPUT ? "read " : "wrote ") + file;
+        }
+    }
+
+    /**
+     * The recorder file is not as TeX writes it. A document can open {@code main.fls} with {@code \openout} (it lies
+     * in the working directory) and overwrite what was recorded; TeX then goes on writing at its own offset, which
+     * leaves NUL bytes or lines TeX never writes. Such a pass must fail like one that read outside.
+     */
+    public static final class TamperedException extends IOException {
+        TamperedException(Path fls, String why) {
+            super(fls + " is not the file list TeX wrote (" + why + "): the document changed it during the run");
         }
     }
 
@@ -43,7 +55,19 @@ public final class RecorderCheck {
     public List<Access> outside(Path fls) throws IOException {
         // TeX writes names as the bytes it was given, UTF-8 for every name the plugin or a team writes.
         String text = new String(Files.readAllBytes(fls), StandardCharsets.UTF_8);
-        return outside(text.lines().toList());
+        List<String> lines = text.lines().toList();
+        if (text.indexOf('\0') >= 0) {
+            throw new TamperedException(fls, "it holds NUL bytes");
+        }
+        if (lines.isEmpty() || !lines.get(0).startsWith("PWD ")) {
+            throw new TamperedException(fls, "it does not start with a PWD line");
+        }
+        for (String line : lines) {
+            if (!line.startsWith("PWD ") && !line.startsWith("INPUT ") && !line.startsWith("OUTPUT ")) {
+                throw new TamperedException(fls, "it holds the line '" + line + "'");
+            }
+        }
+        return outside(lines);
     }
 
     List<Access> outside(List<String> lines) {
@@ -83,6 +107,9 @@ public final class RecorderCheck {
         boolean named = kind == Access.Kind.INPUT ? roots.mayRead(file) : roots.mayWrite(file);
         if (!named) {
             return false;
+        }
+        if (kind == Access.Kind.INPUT && roots.inInstallation(file)) {
+            return true; // the installation's own links, see SandboxRoots
         }
         try {
             Path real = file.toRealPath();

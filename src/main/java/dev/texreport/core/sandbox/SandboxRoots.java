@@ -17,14 +17,20 @@ import java.util.Set;
  * <p>Each folder is kept as written and, when it differs, as its real path: kpathsea reports the names it searched
  * (which may contain links, e.g. a TEXMFHOME under a linked home), the operating system reports real ones.
  *
- * @param workDir the working directory, absolute and normalised
- * @param read    folders whose files may be read, absolute and normalised
- * @param write   folders whose files may be written or removed
+ * <p>The installation's folders are trusted with their links: distributions link files and folders of the TeX
+ * trees to other system folders (Debian links CMap folders to poppler-data's, fonts to /usr/share/fonts), and no
+ * document can add a link there. Links in the project's folders are the team's and are judged by their target.
+ *
+ * @param workDir      the working directory, absolute and normalised
+ * @param read         folders whose files may be read, absolute and normalised
+ * @param write        folders whose files may be written or removed
+ * @param installation the folders of {@code read} that belong to the TeX installation
  */
-public record SandboxRoots(Path workDir, List<Path> read, List<Path> write) {
+public record SandboxRoots(Path workDir, List<Path> read, List<Path> write, List<Path> installation) {
     public SandboxRoots {
         read = List.copyOf(read);
         write = List.copyOf(write);
+        installation = List.copyOf(installation);
         for (Path root : read) {
             requireUsable(root);
         }
@@ -42,13 +48,25 @@ public record SandboxRoots(Path workDir, List<Path> read, List<Path> write) {
     public static SandboxRoots of(Path workDir, List<Path> projectSources, Path varDirectory, TexInstallation tex) {
         Set<Path> read = new LinkedHashSet<>();
         Set<Path> write = new LinkedHashSet<>();
+        Set<Path> installation = new LinkedHashSet<>();
         addBoth(read, workDir);
         addBoth(write, workDir);
         addBoth(read, varDirectory);
         addBoth(write, varDirectory);
         projectSources.forEach(source -> addBoth(read, source));
-        tex.folders().forEach(folder -> addBoth(read, folder));
-        return new SandboxRoots(workDir.toAbsolutePath().normalize(), new ArrayList<>(read), new ArrayList<>(write));
+        // kpathsea counts TEXMFVAR among the trees, but the project's TEXMFVAR is written by its own runs.
+        for (Path folder : tex.folders()) {
+            Set<Path> forms = new LinkedHashSet<>();
+            addBoth(forms, folder);
+            for (Path form : forms) {
+                if (write.stream().noneMatch(form::startsWith)) {
+                    installation.add(form);
+                }
+            }
+        }
+        read.addAll(installation);
+        return new SandboxRoots(workDir.toAbsolutePath().normalize(), new ArrayList<>(read), new ArrayList<>(write),
+                new ArrayList<>(installation));
     }
 
     public boolean mayRead(Path file) {
@@ -57,6 +75,11 @@ public record SandboxRoots(Path workDir, List<Path> read, List<Path> write) {
 
     public boolean mayWrite(Path file) {
         return within(file, write);
+    }
+
+    /** Whether the file is named inside the TeX installation, whose links are trusted. */
+    public boolean inInstallation(Path file) {
+        return within(file, installation);
     }
 
     private static boolean within(Path file, List<Path> roots) {

@@ -24,7 +24,9 @@ import java.util.List;
  *   <li>254 text_and_glyphs: l[2] text[2l] width[4] n[2] then 10 bytes per glyph.</li>
  * </ul>
  * The file is read from the start to the end of the postamble, opcode by opcode; an opcode it does not know is an
- * error, never skipped, so a file it cannot follow is never judged clean.
+ * error, never skipped, so a file it cannot follow is never judged clean. xdvipdfmx finds the pages the other way,
+ * from the postamble's pointer to the last page and each page's pointer to the one before, so the reader checks
+ * that those pointers name exactly the pages it read: both then see the same bytes.
  */
 public final class XdvReader {
     /** What the file asks the driver to open. */
@@ -54,10 +56,13 @@ public final class XdvReader {
     }
 
     static Contents read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
+        Counting counting = new Counting(stream);
+        DataInputStream in = new DataInputStream(counting);
         List<byte[]> specials = new ArrayList<>();
         List<String> nativeFonts = new ArrayList<>();
         List<String> tfmFonts = new ArrayList<>();
+        long lastPage = -1;
+        long post = -1;
         int opcode;
         try {
             opcode = in.readUnsignedByte();
@@ -70,6 +75,7 @@ public final class XdvReader {
         skip(in, 1 + 4 + 4 + 4); // id, num, den, mag
         skip(in, in.readUnsignedByte()); // comment
         while (true) {
+            long offset = counting.count;
             try {
                 opcode = in.readUnsignedByte();
             } catch (EOFException e) {
@@ -85,7 +91,11 @@ public final class XdvReader {
                 case 131, 136, 146, 151, 156, 160, 165, 170, 238 -> skip(in, 4);
                 case 132, 137 -> skip(in, 8); // set_rule, put_rule
                 case 138, 140, 141, 142, 147, 152, 161, 166, 250, 251 -> { } // nop, eop, push, pop, w0, x0, y0, z0
-                case 139 -> skip(in, 44); // bop
+                case 139 -> { // bop: c0..c9, then the offset of the previous bop
+                    skip(in, 40);
+                    expectPointer(in.readInt(), lastPage, "a page");
+                    lastPage = offset;
+                }
                 case 239, 240, 241, 242 -> specials.add(bytes(in, (int) unsigned(in, opcode - 238)));
                 case 243, 244, 245, 246 -> {
                     skip(in, opcode - 242 + 12); // k, checksum, size, design size
@@ -99,12 +109,69 @@ public final class XdvReader {
                     skip(in, 2L * in.readUnsignedShort());
                     glyphs(in);
                 }
-                case POST -> skip(in, 28);
+                case POST -> {
+                    if (post >= 0) {
+                        throw new IOException("the XDV file has two postambles");
+                    }
+                    expectPointer(in.readInt(), lastPage, "the postamble");
+                    skip(in, 24);
+                    post = offset;
+                }
                 case POST_POST -> {
+                    if (post < 0) {
+                        throw new IOException("the XDV file has no postamble");
+                    }
+                    expectPointer(in.readInt(), post, "the end");
+                    skip(in, 1);
+                    byte[] tail = in.readAllBytes();
+                    if (tail.length < 4 || tail.length > 7) {
+                        throw new IOException("the XDV file does not end after its postamble");
+                    }
                     return new Contents(specials, nativeFonts, tfmFonts);
                 }
-                default -> throw new IOException("unknown DVI/XDV opcode " + opcode);
+                default -> throw new IOException("unknown DVI/XDV opcode " + opcode + " at byte " + offset);
             }
+        }
+    }
+
+    private static void expectPointer(long pointer, long expected, String where) throws IOException {
+        if (pointer != expected) {
+            throw new IOException("the XDV file's pointer in " + where + " (" + pointer + ") does not name the "
+                    + "page read before it (" + expected + ")");
+        }
+    }
+
+    /** Counts the bytes read, for the offsets the pointers name. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.texreport.core.tex.CommonsExecProcessRunner;
+import dev.texreport.core.tex.EngineLocator;
 import dev.texreport.core.tex.ProcessOutcome;
+import dev.texreport.core.tex.ProcessSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,6 +168,52 @@ class LuaSandboxTexTest {
                 }
             }
         }
+    }
+
+    /** luamplib needs MetaPost's plain.mp (Debian: texlive-metapost); without it these cases are skipped. */
+    private static boolean metapostInstalled() throws Exception {
+        Path kpsewhich = new EngineLocator(null, System.getenv("PATH")).locate("kpsewhich");
+        return new CommonsExecProcessRunner().run(new ProcessSpec(kpsewhich, List.of("plain.mp"), Path.of("."),
+                Map.of(), Duration.ofSeconds(30))).exitCode() == 0;
+    }
+
+    private static String metapostProbe(SandboxedProject project) {
+        return "\\documentclass{article}\n\\usepackage{luamplib}\n\\begin{document}\n\\begin{mplibcode}\n"
+                + "string s; s = readfrom \"" + project.outside.resolve("secret.txt") + "\";\n"
+                + "write \"pwned\" to \"" + project.outside.resolve("mp-written.txt") + "\";\n"
+                + "write EOF to \"" + project.outside.resolve("mp-written.txt") + "\";\n"
+                + "beginfig(1); draw fullcircle scaled 1cm; label(s, origin); endfig;\n"
+                + "\\end{mplibcode}\n\\end{document}\n";
+    }
+
+    @Test
+    void metapostFiguresBuildAndMetapostReachesNothingOutside() throws Exception {
+        Assumptions.assumeTrue(metapostInstalled(), "MetaPost's plain.mp is not installed");
+        SandboxedProject project = project();
+        ProcessOutcome ok = project.lualatex("\\documentclass{article}\n\\usepackage{luamplib}\n"
+                + "\\begin{document}\n\\begin{mplibcode}\nbeginfig(1); draw fullcircle scaled 1cm withcolor red; "
+                + "label(\"MPLABEL\", origin); endfig;\n\\end{mplibcode}\n\\end{document}\n");
+        assertEquals(0, ok.exitCode(), () -> String.join("\n", ok.output()));
+        assertTrue(pdfText(project.pdf()).contains("MPLABEL"));
+        assertEquals(List.of(), LuaSandbox.refusals(project.log()));
+
+        TreeSet<String> before = project.outsideFiles();
+        Files.delete(project.pdf());
+        project.lualatex(metapostProbe(project));
+        assertFalse(project.pdfContainsSecret());
+        assertEquals(before, project.outsideFiles());
+        List<String> refusals = LuaSandbox.refusals(project.log());
+        assertTrue(refusals.stream().anyMatch(r -> r.startsWith("texreport sandbox: refused MetaPost reading")),
+                refusals.toString());
+    }
+
+    @Test
+    void withoutTheSandboxMetapostReadsAndWritesAnywhere() throws Exception {
+        Assumptions.assumeTrue(metapostInstalled(), "MetaPost's plain.mp is not installed");
+        SandboxedProject project = project();
+        project.lualatexUnprotected(metapostProbe(project));
+        assertTrue(project.pdfContainsSecret(), "control: readfrom read the secret into a label");
+        assertTrue(project.outsideFiles().contains("mp-written.txt"), "control: write ... to wrote outside");
     }
 
     private static String pdfText(Path pdf) throws IOException {

@@ -19,8 +19,8 @@ class RecorderCheckTest {
         Path texTree = Files.createDirectories(dir.resolve("texlive/texmf-dist"));
         Path work = Files.createDirectories(dir.resolve("team/target/report/final"));
         Path sources = Files.createDirectories(dir.resolve("team/src/report"));
-        return SandboxRoots.of(work, List.of(sources), dir.resolve("team/target/report/.texreport/texmf-var"),
-                new TexInstallation(List.of(texTree)));
+        Path var = Files.createDirectories(dir.resolve("team/target/report/.texreport/texmf-var"));
+        return SandboxRoots.of(work, List.of(sources), var, new TexInstallation(List.of(texTree, var)));
     }
 
     private static RecorderCheck.Access in(Path file) {
@@ -65,6 +65,18 @@ class RecorderCheckTest {
     }
 
     @Test
+    void linksInsideTheInstallationAreTheSystemsAndTrusted() throws Exception {
+        SandboxRoots roots = roots();
+        Path poppler = Files.createDirectories(dir.resolve("poppler/cMap"));
+        Path cmap = Files.createDirectories(dir.resolve("texlive/texmf-dist/fonts/cmap"));
+        Path link = Files.createSymbolicLink(cmap.resolve("Adobe-Japan1"), poppler);
+        List<String> fls = List.of("PWD " + roots.workDir(), "INPUT " + link.resolve("UniJIS-UTF16-H"));
+        assertEquals(List.of(), new RecorderCheck(roots).outside(fls));
+        assertTrue(roots.installation().stream().noneMatch(p -> p.startsWith(dir.resolve("team"))),
+                "the project's own TEXMFVAR is no installation folder: " + roots.installation());
+    }
+
+    @Test
     void relativeNamesFollowThePwdLine() throws Exception {
         SandboxRoots roots = roots();
         List<String> fls = List.of("PWD /tmp", "INPUT secret.txt");
@@ -85,8 +97,20 @@ class RecorderCheckTest {
     }
 
     @Test
+    void aRecorderFileTheDocumentOverwroteIsRefused() throws Exception {
+        SandboxRoots roots = roots();
+        Path fls = roots.workDir().resolve("main.fls");
+        Files.writeString(fls, "PWD " + roots.workDir() + "\nINPUT main.tex\n\0\0\0\0INPUT main.aux\n");
+        assertThrows(RecorderCheck.TamperedException.class, () -> new RecorderCheck(roots).outside(fls));
+        Files.writeString(fls, "INPUT main.tex\n");
+        assertThrows(RecorderCheck.TamperedException.class, () -> new RecorderCheck(roots).outside(fls));
+        Files.writeString(fls, "PWD " + roots.workDir() + "\nall clean\n");
+        assertThrows(RecorderCheck.TamperedException.class, () -> new RecorderCheck(roots).outside(fls));
+    }
+
+    @Test
     void theRootFolderIsNeverASandboxRoot() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SandboxRoots(Path.of("/w"), List.of(Path.of("/")), List.of(Path.of("/w"))));
+                () -> new SandboxRoots(Path.of("/w"), List.of(Path.of("/")), List.of(Path.of("/w")), List.of()));
     }
 }

@@ -89,7 +89,7 @@ final class SandboxedProject {
 
     /** lualatex with the sandbox, as the plugin is to run it. */
     ProcessOutcome lualatex(String mainTex) throws Exception {
-        Path script = LuaSandbox.install(LuaSandbox.scriptFile(output, "final"), roots());
+        Path script = LuaSandbox.install(LuaSandbox.scriptFile(output, "final"), roots(), "main");
         return run("lualatex", LuaSandbox.engineArguments(script), mainTex);
     }
 

@@ -12,12 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class XdvReaderTest {
+    private static final int BOP = 15; // pre is 15 bytes with an empty comment
+
     /** A small XDV file written opcode by opcode, with every XeTeX extension in it. */
     private static byte[] sample(boolean truncated) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(247); out.write(7); quad(out, 25400000); quad(out, 473628672); quad(out, 1000);
         out.write(0); // empty comment
-        out.write(139); out.writeBytes(new byte[44]); // bop
+        out.write(139); out.writeBytes(new byte[40]); quad(out, -1); // bop, no page before
         // native_font_def k=1, size, flags colored|embolden, name, index, rgba, embolden
         out.write(252); quad(out, 1); quad(out, 655360); out.write(0x42); out.write(0x00);
         byte[] font = "/usr/share/fonts/lm.otf".getBytes(StandardCharsets.UTF_8);
@@ -36,7 +38,8 @@ class XdvReaderTest {
         if (truncated) {
             return out.toByteArray();
         }
-        out.write(248); out.writeBytes(new byte[28]); out.write(249); quad(out, 0); out.write(7);
+        int post = out.size();
+        out.write(248); quad(out, BOP); out.writeBytes(new byte[24]); out.write(249); quad(out, post); out.write(7);
         out.writeBytes(new byte[] {(byte) 223, (byte) 223, (byte) 223, (byte) 223});
         return out.toByteArray();
     }
@@ -66,6 +69,9 @@ class XdvReaderTest {
         unknown[unknown.length - 40] = (byte) 255; // an opcode XeTeX never writes, where eop stood
         assertThrows(IOException.class, () -> XdvReader.read(new ByteArrayInputStream(unknown)));
         assertThrows(IOException.class, () -> XdvReader.read(new ByteArrayInputStream(new byte[] {1, 2})));
+        byte[] pointer = sample(false);
+        pointer[pointer.length - 38] = 99; // the postamble's pointer no longer names the page that was read
+        assertThrows(IOException.class, () -> XdvReader.read(new ByteArrayInputStream(pointer)));
     }
 
     @Test
@@ -82,7 +88,7 @@ class XdvReaderTest {
     @Test
     void namesAreJudgedAgainstTheRoots() {
         SandboxRoots roots = new SandboxRoots(Path.of("/p/work"), List.of(Path.of("/p/work"),
-                Path.of("/usr/share/texlive")), List.of(Path.of("/p/work")));
+                Path.of("/usr/share/texlive")), List.of(Path.of("/p/work")), List.of(Path.of("/usr/share/texlive")));
         XdvSpecialCheck check = new XdvSpecialCheck(roots);
         List<byte[]> specials = List.of("pdf:image (figures/plot.png)", "pdf:image (/usr/share/texlive/a.png)",
                 "color push rgb 1 0 0", "pdf:bann << /Subtype /Link >>", "dvipdfmx:config C 0x0010",
