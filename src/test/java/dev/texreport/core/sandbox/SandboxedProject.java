@@ -69,6 +69,7 @@ final class SandboxedProject {
         environment.put("SOURCE_DATE_EPOCH", "1700000000");
         environment.put("FORCE_SOURCE_DATE", "1");
         environment.put("TEXINPUTS", ".:" + sources.resolve("figures") + "//:" + sources + ":");
+        environment.put("BIBINPUTS", ".:" + sources + ":");
         return environment;
     }
 
