@@ -72,11 +72,9 @@ local function writable(name)
     return path ~= nil and within(path, roots.write) and not protected[path]
 end
 
--- Logs the refusal and returns the message, so callers can hand it back as Lua's own error value. Attempts to run
--- a program are not logged: lualibs asks for `tput cols` in every run, and with shell escape off LuaTeX would not
--- run it anyway.
--- A read of a file that does not exist is not logged either: luaotfload looks for fontconfig's files in several
--- places, and a refusal there changes nothing.
+-- Logs the refusal and returns the message, so callers can hand it back as Lua's own error value. Not logged:
+-- attempts to run a program (lualibs asks for `tput cols` in every run, and with shell escape off LuaTeX would not
+-- run it anyway) and reads of files that do not exist (luaotfload looks for fontconfig's files in several places).
 local lfs_attributes = lfs.attributes
 local function refuse(action, name)
     local message = sformat("%s%s %q: a report may read only its own sources and the TeX installation, and write "
@@ -304,8 +302,19 @@ package.cpath = ""
 -- off; it needs require("ffi") to work for that, so ffi is removed again in start_run below.
 
 -- The debug library reads and changes other functions' local variables and upvalues, which would reach the
--- originals kept above. LaTeX and luaotfload use only these two.
-debug = { traceback = debug.traceback, getinfo = debug.getinfo }
+-- originals kept above. LaTeX and luaotfload use only these two; getinfo loses its "func" field, which would hand
+-- a callback the original C function that called it (img.scan calling find_image_file, for instance).
+local debug_getinfo = debug.getinfo
+debug = {
+    traceback = debug.traceback,
+    getinfo = function(...)
+        local info = debug_getinfo(...)
+        if type(info) == "table" then
+            info.func = nil
+        end
+        return info
+    end,
+}
 package.loaded.debug = debug
 
 ---------------------------------------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ class LuaSandboxTexTest {
         assertEquals(0, project.images(), "an image from outside was embedded");
         assertEquals(before, project.outsideFiles(), "files appeared, changed name or vanished outside the project");
         assertTrue(text.contains("debug.getupvalue => nil"), text);
+        assertTrue(text.contains("debug.getinfo func => nil"), text);
         List<String> refusals = LuaSandbox.refusals(project.log());
         assertTrue(refusals.size() >= 20, "each refused probe is logged: " + refusals);
         assertTrue(refusals.stream().anyMatch(r -> r.contains("secret.txt")), refusals.toString());

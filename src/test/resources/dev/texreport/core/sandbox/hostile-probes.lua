@@ -90,6 +90,7 @@ probe("os.setenv", function() return os.setenv("openin_any", "a") end)
 probe("os.tmpname", function() return os.tmpname() end)
 probe("bytecode", function() return load("\27Lua\83\0\25\147\13\10\26\10") end)
 probe("debug.getupvalue", function() return tostring(debug.getupvalue) end)
+probe("debug.getinfo func", function() return tostring(debug.getinfo(1, "f").func) end)
 probe("C module", function()
     package.cpath = OUTSIDE .. "/?.so"
     return require("evil")
