@@ -27,16 +27,14 @@ export openin_any=p openout_any=p shell_escape=f max_print_line=100000 SOURCE_DA
 export TEXINPUTS=".:$work/team/src/report/figures//:$work/team/src/report:" TEXMFVAR="$var" TEXMFCACHE="$var"
 common="-interaction=nonstopmode -halt-on-error -file-line-error -recorder -no-shell-escape"
 
-# The sandbox script as LuaSandbox writes it, with this machine's roots.
+# The sandbox script as LuaSandbox writes it, with this machine's roots (SandboxRoots.of for this layout).
 script="$work/team/target/report/.texreport/lua/final-sandbox.lua"
 mkdir -p "$(dirname "$script")"
 {
-  echo "local texreport_roots = { workdir = \"$wd\", read = {"
-  echo "\"$wd\", \"$var\", \"$work/team/src/report\","
-  for d in $(kpsewhich -expand-path='$TEXMF:$TEXMFCNF:$TEXMFSYSVAR:$OSFONTDIR' | tr ':' ' ') /etc/fonts /usr/share/fonts; do
-    echo "\"$d\","
-  done
-  echo "}, write = { \"$wd\", \"$var\" } }"
+  tex=$(for d in $(kpsewhich -expand-path='$TEXMF:$TEXMFCNF:$TEXMFSYSVAR:$OSFONTDIR' | tr ':' ' ') /etc/fonts \
+        /usr/share/fonts; do [ "${d#$var}" = "$d" ] && echo "\"$d\","; done)
+  echo "local texreport_roots = { workdir = \"$wd\", read = { \"$wd\", \"$var\", \"$work/team/src/report\","
+  echo "$tex }, write = { \"$wd\", \"$var\" }, installation = { $tex }, protected = { \"$wd/main.fls\" } }"
   cat src/main/resources/dev/texreport/sandbox/texreport-sandbox.lua
 } > "$script"
 
