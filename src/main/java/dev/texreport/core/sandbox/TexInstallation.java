@@ -1,18 +1,12 @@
 package dev.texreport.core.sandbox;
 
-import dev.texreport.core.EnvironmentException;
-import dev.texreport.core.tex.ProcessOutcome;
-import dev.texreport.core.tex.ProcessRunner;
-import dev.texreport.core.tex.ProcessSpec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,26 +36,23 @@ public record TexInstallation(List<Path> folders) {
     }
 
     /**
-     * Runs {@code kpsewhich} (found next to the engine) once.
-     *
-     * @param kpsewhich   the kpsewhich program of the TeX installation that will run
-     * @param environment the environment TeX gets ({@link TexEnvironment#forTex})
+     * The arguments for one {@code kpsewhich} run (the installation's own kpsewhich, in the working directory, with
+     * the environment TeX gets, {@link TexEnvironment#forTex}) whose output {@link #fromKpsewhich} reads. The
+     * plugin runs it through its process runner once per build; this package starts no process itself, so that the
+     * tex package can use it without a cycle.
      */
-    public static TexInstallation discover(ProcessRunner runner, Path kpsewhich, Map<String, String> environment,
-                                           Path workDir, Duration timeout) throws EnvironmentException {
-        ProcessOutcome outcome = runner.run(new ProcessSpec(kpsewhich, List.of("-expand-path=" + KPSE_PATH), workDir,
-                environment, timeout));
-        if (!outcome.succeeded()) {
-            throw new EnvironmentException("Cannot ask kpsewhich for the TeX installation's folders (exit "
-                    + outcome.exitCode() + (outcome.timedOut() ? ", timed out" : "") + "): "
-                    + String.join(" ", outcome.output()));
-        }
-        return fromKpsewhich(String.join(File.pathSeparator, outcome.output()), environment.get("HOME"));
+    public static List<String> kpsewhichArguments() {
+        return List.of("-expand-path=" + KPSE_PATH);
+    }
+
+    /** The folders from kpsewhich's output ({@link #kpsewhichArguments}) and the usual font folders. */
+    public static TexInstallation fromKpsewhich(List<String> output, String home) {
+        return fromKpsewhich(String.join(File.pathSeparator, output), home);
     }
 
     /**
-     * Builds the list from kpsewhich's answer and the usual font folders. Relative entries (kpathsea's "."), the
-     * root folder and missing folders are dropped: "." would mean whatever folder asks, and "/" everything.
+     * Relative entries (kpathsea's "."), the root folder and missing folders are dropped: "." would mean whatever
+     * folder asks, and "/" everything.
      */
     static TexInstallation fromKpsewhich(String expandedPath, String home) {
         Set<Path> folders = new LinkedHashSet<>();

@@ -74,8 +74,9 @@ final class SandboxedProject {
     }
 
     SandboxRoots roots() throws Exception {
-        TexInstallation tex = TexInstallation.discover(runner, locator.locate("kpsewhich"), environment(), workDir,
-                Duration.ofSeconds(30));
+        ProcessOutcome kpsewhich = runner.run(new ProcessSpec(locator.locate("kpsewhich"),
+                TexInstallation.kpsewhichArguments(), workDir, environment(), Duration.ofSeconds(30)));
+        TexInstallation tex = TexInstallation.fromKpsewhich(kpsewhich.output(), System.getenv("HOME"));
         return SandboxRoots.of(workDir, List.of(sources), varDirectory, tex);
     }
 

@@ -119,8 +119,9 @@ class SymlinkGuardTest {
         Files.createSymbolicLink(pack.resolve("style.sty"), sources.resolve("intro.tex"));
         SourceException e = assertThrows(SourceException.class,
                 () -> new SymlinkGuard(project).verify(sources, pack, output));
-        assertTrue(e.describe(project).startsWith("my-pack/style.sty: is a symbolic link to "
-                + sources.resolve("intro.tex").toRealPath() + ", outside the template pack"), e.describe(project));
+        String message = e.diagnostics().get(0).format(project);
+        assertTrue(message.startsWith("my-pack/style.sty: is a symbolic link to "
+                + sources.resolve("intro.tex").toRealPath() + ", outside the template pack"), message);
     }
 
     @Test
