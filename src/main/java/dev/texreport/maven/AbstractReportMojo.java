@@ -127,7 +127,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /** Makes the core service with the one process runner (TeX output to the debug log); tests put a fake here. */
     Function<ReportLog, ReportBuilder> services = log -> new ReportService(new CommonsExecProcessRunner(log::debug),
-            System.getenv("PATH"), log);
+            System.getenv(), log);
 
     /** What the goal reads from the environment; tests put a map here. */
     Function<String, String> environment = System::getenv;

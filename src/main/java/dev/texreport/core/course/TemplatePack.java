@@ -154,6 +154,11 @@ public final class TemplatePack {
         return trail;
     }
 
+    /** The folders of the pack and the packs it extends that are folders (staff's packs under development). */
+    public List<Path> folders() {
+        return sources.stream().map(PackSource::folder).flatMap(Optional::stream).toList();
+    }
+
     /** Where the pack was found, e.g. {@code classpath dev/texreport/packs/builtin/}. */
     public String origin() {
         return sources.stream().map(PackSource::describe).collect(Collectors.joining(" extends "));
