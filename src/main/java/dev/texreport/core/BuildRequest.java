@@ -82,7 +82,7 @@ public record BuildRequest(
                 .append(new java.util.TreeSet<>(failingChecks)).append("\nauthors:");
         for (Author author : authors) {
             text.append('\n').append(author.name()).append('|').append(author.email()).append('|')
-                    .append(author.affiliation());
+                    .append(author.affiliation()).append('|').append(author.row());
         }
         return text.toString();
     }

@@ -285,7 +285,8 @@ public final class ReportService {
         Map<String, Object> model = new LinkedHashMap<>();
         List<Map<String, Object>> authors = new ArrayList<>();
         for (Author author : request.authors()) {
-            authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation()));
+            authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation(),
+                    "row", author.row()));
         }
         model.put("project", Map.of("title", request.title(), "authors", authors));
         model.put("mode", request.mode().id());

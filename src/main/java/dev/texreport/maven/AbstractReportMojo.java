@@ -159,15 +159,30 @@ abstract class AbstractReportMojo extends AbstractMojo {
         return name.strip();
     }
 
-    private List<Author> authors() {
+    private List<Author> authors() throws MojoFailureException {
         List<Author> authors = new ArrayList<>();
         for (Developer developer : project.getDevelopers()) {
-            authors.add(new Author(developer.getName(), developer.getEmail(), developer.getOrganization()));
+            authors.add(new Author(developer.getName(), developer.getEmail(), developer.getOrganization(),
+                    row(developer)));
         }
         if (authors.isEmpty()) {
             getLog().warn("The POM lists no <developers>; the paper will show no authors.");
         }
         return authors;
+    }
+
+    /** A developer's {@code <properties><row>2</row></properties>}: the row of the author block, or 0. */
+    private static int row(Developer developer) throws MojoFailureException {
+        String value = developer.getProperties() == null ? null : developer.getProperties().getProperty("row");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        String text = value.strip();
+        if (!text.matches("[1-9]\\d{0,2}")) {
+            throw new MojoFailureException("pom.xml: developer '" + developer.getName() + "' has <row>" + value
+                    + "</row>; the row of the author block must be a whole number from 1, e.g. <row>2</row>");
+        }
+        return Integer.parseInt(text);
     }
 
     private Long sourceDate() throws MojoFailureException {
