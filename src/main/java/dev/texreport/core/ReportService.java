@@ -1,5 +1,6 @@
 package dev.texreport.core;
 
+import dev.texreport.core.pack.CourseDescription;
 import dev.texreport.core.pack.MilestoneSpec;
 import dev.texreport.core.pack.TemplatePack;
 import dev.texreport.core.results.ResultsLoader;
@@ -293,8 +294,11 @@ public final class ReportService {
         List<String> names = request.authors().stream().map(Author::name).toList();
         model.put("pdfinfo", Map.of("title", PdfString.hex(request.title()),
                 "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
+        CourseDescription.Layout layout = pack.course().layout();
         model.put("course", Map.of("name", pack.course().name(),
-                "bibliographyStyle", pack.course().bibliographyStyle()));
+                "bibliographyStyle", pack.course().bibliographyStyle(),
+                "layout", Map.of("notice", layout.notice(), "runningHead", layout.runningHead(),
+                        "authorsPerRow", layout.authorsPerRow(), "natbib", layout.natbib())));
         return model;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.texreport.core.ConfigurationException;
@@ -105,8 +106,10 @@ public final class TemplatePack {
             pack.validate();
             return pack;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: "
-                    + e.getOriginalMessage());
+            // A value the record rejects says what is wrong in its own message; Jackson's wrapper only adds noise.
+            String why = e instanceof ValueInstantiationException && e.getCause() != null
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: " + why);
         }
     }
 
@@ -127,7 +130,10 @@ public final class TemplatePack {
         }
     }
 
-    /** A child's course.json over its parent's: fields replace, milestones merge by id, files add up. */
+    /**
+     * A child's course.json over its parent's: fields replace, objects (such as {@code layout}) merge field by
+     * field, milestones merge by id, files add up.
+     */
     static ObjectNode merge(ObjectNode parent, ObjectNode child) {
         ObjectNode merged = parent.deepCopy();
         merged.remove("extends");
@@ -147,11 +153,21 @@ public final class TemplatePack {
                     }
                 });
                 merged.set(key, files);
+            } else if (value.isObject() && merged.get(key) instanceof ObjectNode base) {
+                merged.set(key, mergeObjects(base, (ObjectNode) value));
             } else {
                 merged.set(key, value.deepCopy());
             }
         });
         return merged;
+    }
+
+    private static ObjectNode mergeObjects(ObjectNode base, ObjectNode changes) {
+        ObjectNode result = base.deepCopy();
+        changes.fields().forEachRemaining(f -> result.set(f.getKey(), f.getValue().isObject()
+                && result.get(f.getKey()) instanceof ObjectNode inner
+                ? mergeObjects(inner, (ObjectNode) f.getValue()) : f.getValue().deepCopy()));
+        return result;
     }
 
     private static ArrayNode mergeById(ArrayNode base, ArrayNode changes) {
