@@ -101,10 +101,22 @@ class NeuripsLayoutTexTest {
         text = text(buildFinal(project, project.request()).pdf());
         assertTrue(text.contains("As shown before [1], and by Builder [2]; all three [1–3]."), text);
 
-        // And so does natbib's own command.
+        // So does loading natbib again with options, which would otherwise stop with an option clash.
+        project.file("src/report/preamble.tex", "\\usepackage[numbers,sort&compress]{natbib}\n");
+        text = text(buildFinal(project, project.request()).pdf());
+        assertTrue(text.contains("As shown before [1], and by Builder [2]; all three [1–3]."), text);
+
+        // And natbib's own command.
         project.file("src/report/preamble.tex", "\\setcitestyle{numbers,round}\n");
         text = text(buildFinal(project, project.request()).pdf());
         assertTrue(text.contains("As shown before (1), and by Builder (2); all three (3; 1; 2)."), text);
+
+        // An option that only works when natbib is loaded is not silently dropped.
+        project.file("src/report/preamble.tex", "\\PassOptionsToPackage{merge}{natbib}\n");
+        MilestoneResult merge = project.build(project.request().milestones(List.of("final")).build())
+                .milestones().get(0);
+        assertTrue(merge.errors().stream().anyMatch(e -> e.contains("natbib option `merge' cannot be applied once"
+                + " natbib is loaded")), () -> String.join("\n", merge.errors()));
     }
 
     @Test
