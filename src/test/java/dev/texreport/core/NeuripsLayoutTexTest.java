@@ -115,8 +115,8 @@ class NeuripsLayoutTexTest {
         project.file("src/report/preamble.tex", "\\PassOptionsToPackage{merge}{natbib}\n");
         MilestoneResult merge = project.build(project.request().milestones(List.of("final")).build())
                 .milestones().get(0);
-        assertTrue(merge.errors().stream().anyMatch(e -> e.contains("natbib option `merge' cannot be applied once"
-                + " natbib is loaded")), () -> String.join("\n", merge.errors()));
+        assertTrue(merge.errors().stream().anyMatch(e -> e.contains("natbib option `merge' works only where natbib"
+                + " is loaded, before preamble.tex: remove it, or set it in the template pack's layout.natbib")), () -> String.join("\n", merge.errors()));
     }
 
     @Test
