@@ -90,7 +90,7 @@ public record BuildRequest(
                 .append(new TreeSet<>(failingChecks)).append("\nauthors:");
         for (Author author : authors) {
             text.append('\n').append(author.name()).append('|').append(author.email()).append('|')
-                    .append(author.affiliation());
+                    .append(author.affiliation()).append('|').append(author.row());
         }
         return text.toString();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
@@ -98,8 +99,10 @@ public final class TemplatePack {
             pack.validate();
             return pack;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: "
-                    + e.getOriginalMessage());
+            // A value the record rejects says what is wrong in its own message; Jackson's wrapper only adds noise.
+            String why = e instanceof ValueInstantiationException && e.getCause() != null
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: " + why);
         }
     }
 
