@@ -16,16 +16,29 @@ public final class AtomicFile {
         void write(Path temp) throws IOException;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
     private AtomicFile() {
     }
 
     public static void write(Path target, Writer writer) throws EnvironmentException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path temp = null;
         try {
             Files.createDirectories(target.getParent());
+            // A name of its own: two writers of the same file (milestones compiling in parallel) never share it. Not
+            // Files.createTempFile, whose file only its owner may read: a PDF must keep the usual permissions.
+            temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + COUNTER.incrementAndGet() + ".tmp");
             writer.write(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the message below says what failed; a stray temporary file is harmless
+                }
+            }
             throw new EnvironmentException("Cannot write " + target + ": " + e.getMessage(), e);
         }
     }

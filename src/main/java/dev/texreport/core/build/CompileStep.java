@@ -40,6 +40,10 @@ final class CompileStep {
         try {
             outcome = compiler.compile(milestone.job(), seed);
         } catch (TexFailure failure) {
+            if (!failure.located().isEmpty()) {
+                // The sandbox stopped TeX and said exactly what it refused.
+                throw new SourceException(failure.getMessage(), failure.located());
+            }
             // Only what stopped TeX: warnings of the aborted pass (undefined references) are consequences.
             List<Diagnostic> problems = diagnostics.map(failure.messages().stream()
                     .filter(m -> m.kind().isError()).toList());

@@ -71,7 +71,12 @@ final class TexDiagnostics {
         if (latinModernOnly) {
             diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, null, LATIN_MODERN_MISSING, ""));
         }
+        Set<String> refusedStems = new java.util.HashSet<>();
         for (TexMessage message : messages) {
+            // LaTeX tries an image name with every extension it knows: one refused read is one problem.
+            if (message.kind() == TexMessage.Kind.READ_BLOCKED && !refusedStems.add(stem(message.subject()))) {
+                continue;
+            }
             if (latinModernOnly && message.kind() == TexMessage.Kind.FONT_WARNING
                     && (undefinedShapes.contains(message) || message.text().startsWith("Some font shapes"))) {
                 continue;
@@ -84,6 +89,8 @@ final class TexDiagnostics {
                 diagnostics.add(map(locate(message, messages)));
             } else if (message.kind() == TexMessage.Kind.MISSING_FILE && message.subject().endsWith(".sty")) {
                 diagnostics.add(map(locatePackage(message)));
+            } else if (message.kind() == TexMessage.Kind.BAD_IMAGE && message.line() == 0) {
+                diagnostics.add(map(locateImage(message)));
             } else {
                 diagnostics.add(map(message));
             }
@@ -117,6 +124,32 @@ final class TexDiagnostics {
             }
         }
         return missing;
+    }
+
+    /** A file name without an extension LaTeX adds when it looks for an image or a TeX file. */
+    private static String stem(String file) {
+        return file.replaceFirst("(?i)\\.(pdf|png|jpe?g|mps|jbig2|jb2|eps|tex)$", "");
+    }
+
+    /**
+     * The engine stops on a damaged image before it says where it was included: the {@code \includegraphics} of
+     * that image (or, when the name is not known, of any image) in the file that was being read.
+     */
+    private TexMessage locateImage(TexMessage bad) {
+        String name = bad.subject().isEmpty() ? "" : stem(bad.subject());
+        Pattern include = Pattern.compile("\\\\includegraphics\\s*(?:\\[[^]]*])?\\s*\\{[^}]*"
+                + (name.isEmpty() ? "" : Pattern.quote(name)) + "[^}]*}");
+        List<Map.Entry<String, RenderedFile>> files = new ArrayList<>(generated.entrySet());
+        files.sort(java.util.Comparator.comparing(e -> !e.getKey().equals(bad.file())));
+        for (Map.Entry<String, RenderedFile> file : files) {
+            String[] lines = file.getValue().text().split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (include.matcher(lines[i]).find()) {
+                    return new TexMessage(bad.kind(), file.getKey(), i + 1, bad.text(), bad.subject());
+                }
+            }
+        }
+        return bad;
     }
 
     Diagnostic map(TexMessage message) {
@@ -161,6 +194,10 @@ final class TexDiagnostics {
             case UNDEFINED_REFERENCE -> message.text() + ": no \\label{" + message.subject() + "} exists; check the"
                     + " spelling or add the label.";
             case MISSING_FILE -> missingFile(message.subject());
+            case BAD_IMAGE -> message.text() + ": the file is damaged or not really the kind of image its name"
+                    + " says. Open it in an image viewer and export it again (PNG, JPEG or PDF).";
+            case READ_BLOCKED -> message.text() + (message.text().startsWith("reading") ? "; put the file into"
+                    + " src/report/figures/ (or the milestone's folder) and refer to it by its name" : "");
             case SHELL_ESCAPE_BLOCKED -> "this needs shell escape, which is off: TeX did not run '" + message.subject()
                     + "'. Packages such as minted or tikz externalize need it; set report.shellEscape=true only"
                     + " for sources you trust.";

@@ -64,6 +64,11 @@ public final class ResultsLoader {
             try {
                 Object value = file.getFileName().toString().endsWith(".csv") ? csv.read(file)
                         : toJava(mapper.readTree(file.toFile()));
+                int before = problems.size();
+                outOfRange(value, "", file, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
                 Path relative = resultsDir.relativize(file);
                 String key = insert(model, relative, value, problems, file);
                 entries.put(key, file);
@@ -117,6 +122,56 @@ public final class ResultsLoader {
         }
         level.put(name, value);
         return key.append(name).toString();
+    }
+
+    /**
+     * Numbers a report cannot hold: every value must fit a double, as every training framework writes them (Python's
+     * json writes 1e400 as Infinity). A larger exponent is a typo or a corrupt file, and would print as hundreds of
+     * digits (1e999999999 would not print at all).
+     */
+    private static void outOfRange(Object value, String path, Path file, List<Diagnostic> problems) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, v) -> outOfRange(v, path.isEmpty() ? String.valueOf(key) : path + "." + key, file,
+                    problems));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                outOfRange(list.get(i), path + "[" + i + "]", file, problems);
+            }
+        } else if (value instanceof BigDecimal number && number.signum() != 0) {
+            // The decimal exponent: precision - scale - 1 (1e400 has precision 1, scale -400).
+            long exponent = (long) number.precision() - number.scale() - 1;
+            if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
+                String key = path.isEmpty() ? "the value" : "'" + path + "'";
+                String named = path.replaceAll("(\\[\\d+])+$", "");
+                String last = named.substring(named.lastIndexOf('.') + 1);
+                int line = lineOf(file, last);
+                problems.add(Diagnostic.error(SourceLocation.of(file, line), key + " is "
+                        + number.round(new java.math.MathContext(3)).toString().replace("E", "e")
+                        + ", beyond what a double can hold (about 1e-308 to 1e308 in size), which every training"
+                        + " framework writes; check the value").withSourceLine(SourceLines.line(file, line)));
+            }
+        }
+    }
+
+    private static final long MAX_EXPONENT = 308;
+    private static final long MIN_EXPONENT = -324;
+
+    /** The first line of the file that names {@code key} as a field, 0 when none does. */
+    private static int lineOf(Path file, String key) {
+        if (key.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("\"" + key + "\"")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** Records every object and array of a file's value as coming from that file. */

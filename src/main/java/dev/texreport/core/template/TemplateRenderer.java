@@ -118,7 +118,7 @@ public final class TemplateRenderer {
             message = "'" + expression + "' is missing: " + ModelPaths.describeMissing(expression, model)
                     + mathHint(line);
         } else {
-            message = firstLine(e.getMessageWithoutStackTop());
+            message = reason(e.getMessageWithoutStackTop());
         }
         SourceLocation where = file == null ? null : new SourceLocation(file, lineNumber, column);
         return new SourceException(Diagnostic.error(where, message).withSourceLine(line));
@@ -130,6 +130,32 @@ public final class TemplateRenderer {
             return ". In a .tex.ftl file '${' starts a FreeMarker interpolation; for LaTeX math write '$ {' or \\( ... \\)";
         }
         return "";
+    }
+
+    /**
+     * FreeMarker's own sentence, with its reason when the first line only announces it ("Template inclusion failed
+     * (for parameter value "/etc/passwd"):" is followed by why), and a hint for includes that leave src/report.
+     */
+    static String reason(String text) {
+        String first = firstLine(text);
+        if (!first.endsWith(":")) {
+            return first;
+        }
+        StringBuilder reason = new StringBuilder(first);
+        for (String line : text.strip().lines().skip(1).toList()) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("----") || stripped.startsWith("Tip:")
+                    || stripped.startsWith("The name was interpreted by")) {
+                break;
+            }
+            reason.append(' ').append(stripped);
+        }
+        String result = reason.toString();
+        if (result.startsWith("Template inclusion failed") || result.startsWith("Template importing failed")) {
+            result += " Templates may include only files below src/report, named from there, e.g."
+                    + " <#include \"/shared/macros.ftl\">.";
+        }
+        return result;
     }
 
     private static String firstLine(String text) {

@@ -1,5 +1,6 @@
 package dev.texreport.core.tex;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +32,13 @@ public final class TexLogParser {
     private static final Pattern NOT_READING = Pattern.compile("Not reading from (\\S+) \\(openin_any = p\\)");
     private static final Pattern NOT_WRITING = Pattern.compile("Not writing to (\\S+) \\(openout_any = p\\)");
     private static final Pattern SHELL_DISABLED = Pattern.compile("runsystem\\((.*)\\)\\.\\.\\.disabled");
+    /** pdfTeX: {@code !pdfTeX error: pdflatex (file ./x.png): libpng: internal error}. */
+    private static final Pattern PDFTEX_IMAGE = Pattern.compile(
+            "^!\\s*pdfTeX error: .*?\\(file ([^)]+)\\): (.*)$");
+    /** LuaTeX: {@code error:  (file x.png) (readpng): internal error}. */
+    private static final Pattern LUATEX_IMAGE = Pattern.compile("error:\\s+\\(file ([^)]+)\\) \\((\\w+)\\): (.*)$");
+    /** XeTeX prints what the image library says and stops: {@code libpng error: Read Error}. */
+    private static final Pattern LIBRARY_IMAGE = Pattern.compile("(libpng|libjpeg|libtiff) error: (.*)$");
     private static final Pattern OPEN_FILE = Pattern.compile("\\((\\.?/?[^()\\s]+\\.(?:tex|sty|cls|bbl|aux|clo|def|cfg|fd|ltx))");
 
     private final double overfullThresholdPt;
@@ -45,13 +53,25 @@ public final class TexLogParser {
         List<TexMessage> messages = new ArrayList<>();
         Set<TexMessage> seen = new LinkedHashSet<>();
         Deque<String> files = new ArrayDeque<>();
+        Deque<String> terminalFiles = new ArrayDeque<>();
         for (String line : terminal) {
             readBlocked(line, seen);
+            Matcher library = LIBRARY_IMAGE.matcher(line);
+            // The message follows the open files on the same line: the file on top is the one including the image.
+            trackFiles(library.find() ? line.substring(0, library.start()) : line, terminalFiles);
+            if (library.find(0)) {
+                seen.add(new TexMessage(TexMessage.Kind.BAD_IMAGE, current(terminalFiles), 0,
+                        "an image cannot be read (" + library.group(1) + ": " + library.group(2).strip() + ")", ""));
+            }
         }
         for (int i = 0; i < log.size(); i++) {
             String line = log.get(i);
             readBlocked(line, seen);
             Matcher m;
+            if ((m = PDFTEX_IMAGE.matcher(line)).matches()) {
+                seen.add(badImage(m.group(1), m.group(2), current(files), 0));
+                continue;
+            }
             if ((m = FILE_LINE_ERROR.matcher(line)).matches() || (m = BANG_ERROR.matcher(line)).matches()) {
                 boolean located = m.groupCount() == 3;
                 String file = located ? clean(m.group(1)) : current(files);
@@ -98,6 +118,10 @@ public final class TexLogParser {
             }
             trackFiles(line, files);
         }
+        // What the image library printed and the engine's own message about the same image: keep the one naming it.
+        if (seen.stream().anyMatch(m -> m.kind() == TexMessage.Kind.BAD_IMAGE && !m.subject().isEmpty())) {
+            seen.removeIf(m -> m.kind() == TexMessage.Kind.BAD_IMAGE && m.subject().isEmpty());
+        }
         messages.addAll(seen);
         return messages;
     }
@@ -115,7 +139,18 @@ public final class TexLogParser {
         }
     }
 
+    /** An image the engine could not read, named as the team named it (the folder of the search path dropped). */
+    private static TexMessage badImage(String image, String reason, String file, int line) {
+        String name = Path.of(image.strip()).getFileName().toString();
+        return new TexMessage(TexMessage.Kind.BAD_IMAGE, file, line, "the image " + name + " cannot be read ("
+                + reason.strip() + ")", name);
+    }
+
     private static TexMessage error(String text, String file, int line, String context) {
+        Matcher image = LUATEX_IMAGE.matcher(text);
+        if (image.find()) {
+            return badImage(image.group(1), image.group(2) + ": " + image.group(3), file, line);
+        }
         Matcher missing = MISSING.matcher(text);
         if (missing.find()) {
             return new TexMessage(TexMessage.Kind.MISSING_FILE, file, line, text.replaceFirst("^LaTeX Error: ", ""),

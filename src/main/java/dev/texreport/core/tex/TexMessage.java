@@ -16,6 +16,8 @@ public record TexMessage(Kind kind, String file, int line, String text, String s
         MISSING_FILE,
         SHELL_ESCAPE_BLOCKED,
         READ_BLOCKED,
+        /** An image the engine could not read (damaged, or not the format its name says). */
+        BAD_IMAGE,
         UNDEFINED_CITATION,
         UNDEFINED_REFERENCE,
         MULTIPLY_DEFINED_LABEL,
@@ -25,7 +27,8 @@ public record TexMessage(Kind kind, String file, int line, String text, String s
         OTHER_WARNING;
 
         public boolean isError() {
-            return this == ERROR || this == MISSING_FILE || this == SHELL_ESCAPE_BLOCKED || this == READ_BLOCKED;
+            return this == ERROR || this == MISSING_FILE || this == SHELL_ESCAPE_BLOCKED || this == READ_BLOCKED
+                    || this == BAD_IMAGE;
         }
     }
 }

@@ -58,7 +58,7 @@ public final class Toolchain {
      * kpsewhich with the environment TeX gets, once per build, and kept in {@code cache} keyed by the kpsewhich
      * binary and the variables that decide its answer, so that a rebuild starts no extra process.
      */
-    public TexInstallation installation(ProcessRunner runner, Map<String, String> environment, Path workingDir,
+    public synchronized TexInstallation installation(ProcessRunner runner, Map<String, String> environment, Path workingDir,
                                         Path cache) throws EnvironmentException {
         TexInstallation known = installation;
         if (known != null) {

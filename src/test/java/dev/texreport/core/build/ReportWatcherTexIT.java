@@ -102,4 +102,32 @@ class ReportWatcherTexIT {
             thread.join(20_000);
         }
     }
+
+    @Test
+    void aBuildStartedBesideTheWatchWaitsForItsRebuildAndNeitherSeesTheOthersFiles() throws Exception {
+        TeamProject project = new TeamProject(dir).file("src/report/references.bib",
+                        "@misc{a, author={Ann Author}, title={First}, year={2020}}\n")
+                .file("src/report/final/01.tex", "\\section{A}\nCited \\citep{a}. Version 1.\n");
+        ReportService watchService = new ReportService(new CommonsExecProcessRunner(), System.getenv(), collecting);
+        Path pdf = dir.resolve("target/report/final.pdf");
+        try (ReportWatcher watcher = new ReportWatcher(watchService, project.request().build(), collecting,
+                Duration.ofMillis(50))) {
+            Thread thread = new Thread(watcher::run, "watch-test");
+            thread.start();
+            await("the first build", () -> text(pdf).contains("Version 1."));
+            await("the watching message", () -> log.stream().anyMatch(l -> l.startsWith("INFO Watching src/report")));
+            // An IDE's build of the same project, started while the watch rebuilds after an edit.
+            log.clear();
+            project.file("src/report/final/01.tex", "\\section{A}\nCited \\citep{a}. Version 2.\n");
+            TeamProject ide = new TeamProject(dir);
+            var result = ide.build(ide.request().force(true).build());
+            assertTrue(result.passed(), String.join("\n", result.failed().stream()
+                    .flatMap(m -> m.errors().stream()).toList()));
+            await("the watch's rebuild", () -> text(pdf).contains("Version 2."));
+            await("the watch's page budget", () -> log.stream().anyMatch(l -> l.startsWith("INFO final: 0.")));
+            assertTrue(log.stream().noneMatch(l -> l.startsWith("ERROR")), "no false errors: " + log);
+            watcher.close();
+            thread.join(20_000);
+        }
+    }
 }

@@ -54,7 +54,8 @@ class SafetyAndDiagnosticsTexIT {
                 .file("src/report/final/01.tex", "\\section{Leak}\nHost: \\input{/etc/hostname}\n");
         MilestoneResult result = buildFinal(project);
         assertEquals(List.of("src/report/final/01.tex:2: reading /etc/hostname is not allowed: a report may only read"
-                + " files inside the project\n    2 | Host: \\input{/etc/hostname}"), normalize(result.errors()));
+                + " files inside the project; put the file into src/report/figures/ (or the milestone's folder) and"
+                + " refer to it by its name\n    2 | Host: \\input{/etc/hostname}"), normalize(result.errors()));
         assertNull(result.pdf());
     }
 

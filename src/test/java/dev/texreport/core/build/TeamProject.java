@@ -17,11 +17,13 @@ import java.util.List;
 /** A team project on disk for tests, built with the real TeX install through {@link ReportService}. */
 public final class TeamProject {
     private final Path root;
-    public final List<String> log = new ArrayList<>();
+    public final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The debug lines, apart from {@link #log}. */
     public final List<String> debug = new ArrayList<>();
     /** The programs each build started, by file name (pdflatex, bibtex, ...), in order. */
     public final List<String> processes = new ArrayList<>();
+    /** The build's environment (the JVM's, unless a test puts a CI's secrets into it). */
+    public java.util.Map<String, String> environment = System.getenv();
 
     public TeamProject(Path root) {
         this.root = root;
@@ -78,7 +80,7 @@ public final class TeamProject {
         return new ReportService(spec -> {
             processes.add(spec.executable().getFileName() + (spec.arguments().contains("--version") ? " --version" : ""));
             return real.run(spec);
-        }, System.getenv(), collecting).build(request);
+        }, environment, collecting).build(request);
     }
 
     public BuildResult build() throws ReportException {

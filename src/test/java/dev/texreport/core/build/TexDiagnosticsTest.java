@@ -47,4 +47,33 @@ class TexDiagnosticsTest {
         assertEquals("src/report/references.bib:2", diagnostic.location().describe(project));
         assertEquals("  author = {B. Author}", diagnostic.sourceLine());
     }
+
+    @Test
+    void aRefusedImageReadIsOneProblemThoughLatexTriesEveryExtension() {
+        List<TexMessage> tries = new java.util.ArrayList<>();
+        for (String name : List.of("/etc/hostname", "/etc/hostname.pdf", "/etc/hostname.png", "/etc/hostname.JPG")) {
+            tries.add(new TexMessage(TexMessage.Kind.READ_BLOCKED, "", 0, "reading " + name + " is not allowed: a"
+                    + " report may only read files inside the project", name));
+        }
+        List<String> shown = messages(tries.toArray(TexMessage[]::new));
+        assertEquals(1, shown.size(), shown.toString());
+        assertEquals("reading /etc/hostname is not allowed: a report may only read files inside the project; put the"
+                + " file into src/report/figures/ (or the milestone's folder) and refer to it by its name", shown.get(0));
+    }
+
+    @Test
+    void aDamagedImageIsShownAtTheLineThatIncludesIt(@TempDir Path project) throws Exception {
+        Path section = Files.createDirectories(project.resolve("src/report/final")).resolve("01.tex");
+        String text = "\\section{A}\nText.\n\\includegraphics[width=3cm]{plots/bad}\n";
+        Files.writeString(section, text);
+        TexDiagnostics mapper = new TexDiagnostics(project.resolve("target/report/final"), Map.of("sections/01.tex",
+                new dev.texreport.core.template.TemplateRenderer.RenderedFile(section, text,
+                        dev.texreport.core.template.LineMap.identity())), false, null);
+        Diagnostic diagnostic = mapper.map(List.of(new TexMessage(TexMessage.Kind.BAD_IMAGE, "sections/01.tex", 0,
+                "the image bad.png cannot be read (libpng: internal error)", "bad.png"))).get(0);
+        assertEquals("src/report/final/01.tex:3", diagnostic.location().describe(project));
+        assertEquals("the image bad.png cannot be read (libpng: internal error): the file is damaged or not really the"
+                + " kind of image its name says. Open it in an image viewer and export it again (PNG, JPEG or PDF).",
+                diagnostic.message());
+    }
 }

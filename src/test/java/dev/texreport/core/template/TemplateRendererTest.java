@@ -94,4 +94,15 @@ class TemplateRendererTest {
                 + "results.cifar.top1_acc/>.\n");
         assertEquals("Top-1 81.3\\%.\n", new TemplateRenderer(src).render(file, model).text());
     }
+
+    @Test
+    void anIncludeOfAFileOutsideTheReportSaysWhyItFailed() {
+        String reason = TemplateRenderer.reason("Template inclusion failed (for parameter value \"/etc/passwd\"):\n"
+                + "Template not found for name \"etc/passwd\".\n"
+                + "The name was interpreted by this TemplateLoader: FileTemplateLoader(baseDir=\"/x\").\n\n"
+                + "----\nFTL stack trace");
+        assertEquals("Template inclusion failed (for parameter value \"/etc/passwd\"): Template not found for name"
+                + " \"etc/passwd\". Templates may include only files below src/report, named from there, e.g."
+                + " <#include \"/shared/macros.ftl\">.", reason);
+    }
 }

@@ -70,4 +70,27 @@ class TexLogParserTest {
                 "Overfull box, 12.3pt too wide", ""), messages.get(3));
         assertTrue(messages.get(4).text().contains("'dup'"));
     }
+
+    @Test
+    void aDamagedImageIsNamedWithTheLibrarysReasonFirst() {
+        // pdfTeX names the file in a fatal error without a place; the open file is the section including it.
+        List<TexMessage> pdftex = parser.parse(List.of(
+                "(./main.tex (./sections/01.tex",
+                "!pdfTeX error: /usr/bin/pdflatex (file /work/src/report/figures/bad.png): libpng: internal error",
+                " ==> Fatal error occurred, no output PDF file produced!"), List.of("libpng error: Read Error"));
+        assertEquals(List.of(new TexMessage(TexMessage.Kind.BAD_IMAGE, "sections/01.tex", 0,
+                "the image bad.png cannot be read (libpng: internal error)", "bad.png")), pdftex);
+        // LuaTeX reports it at the \\includegraphics line.
+        List<TexMessage> luatex = parser.parse(List.of(
+                "(./main.tex (./sections/01.tex",
+                "./sections/01.tex:4: error:  (file bad.png) (readpng): internal error",
+                "l.4 \\includegraphics{bad}"), List.of());
+        assertEquals(List.of(new TexMessage(TexMessage.Kind.BAD_IMAGE, "sections/01.tex", 4,
+                "the image bad.png cannot be read (readpng: internal error)", "bad.png")), luatex);
+        // XeTeX stops inside the image library, which prints its reason on the terminal only.
+        List<TexMessage> xetex = parser.parse(List.of("(./main.tex"), List.of(
+                "(./main.tex (./texreport-neurips.sty) (./sections/01.texlibpng error: Read Error"));
+        assertEquals(List.of(new TexMessage(TexMessage.Kind.BAD_IMAGE, "sections/01.tex", 0,
+                "an image cannot be read (libpng: Read Error)", "")), xetex);
+    }
 }
