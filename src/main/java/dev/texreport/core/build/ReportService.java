@@ -7,7 +7,6 @@ import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.MilestoneResult;
 import dev.texreport.core.Problem;
-import dev.texreport.core.ProjectPaths;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
 import dev.texreport.core.checks.MilestoneChecks;
@@ -27,16 +26,13 @@ import dev.texreport.core.tex.ProcessRunner;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexLogParser;
 import dev.texreport.core.tex.Toolchain;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -133,7 +129,7 @@ public final class ReportService implements ReportBuilder {
                 : CompletableFuture.supplyAsync(() -> provenance.lastCommitTime(request.sourceDir()));
         TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
                 ReportService.class.getClassLoader());
-        List<MilestoneSpec> milestones = selectMilestones(request, pack);
+        List<MilestoneSpec> milestones = BuildPlan.milestones(request, pack);
         // Before anything reads the sources: no link may lead TeX (or the plugin) out of the project.
         SourceSandbox.verify(request, pack);
         Toolchain toolchain = Toolchain.locate(locator, request.engine());
@@ -165,7 +161,7 @@ public final class ReportService implements ReportBuilder {
             events.add(date);
             eventTexts.add(text);
         }
-        List<Problem> problems = unusedResults(request, results, built);
+        List<Problem> problems = BuildPlan.unusedResults(request, results, built);
         Path summary = new BuildSummaries(provenance).write(request, built, problems, events, eventTexts,
                 state.upToDateSummary(), stampKey.isPresent());
         BuildSummaries.appendCiSummary(request, log);
@@ -206,54 +202,5 @@ public final class ReportService implements ReportBuilder {
             log.warn(e.getMessage());
         }
         return result;
-    }
-
-    /** When every milestone was built: a warning for each results file none of them read. */
-    private static List<Problem> unusedResults(BuildRequest request, ResultsLoader.LoadedResults results,
-                                               List<MilestoneResult> built) {
-        List<Problem> problems = new ArrayList<>();
-        if (!request.milestones().isEmpty() || !built.stream().allMatch(m -> m.failure() == null)) {
-            return problems;
-        }
-        Set<Path> used = new HashSet<>();
-        built.forEach(m -> used.addAll(m.resultsUsed()));
-        for (Path file : results.files()) {
-            if (!used.contains(file)) {
-                problems.add(new Problem.Note(Problem.Severity.WARNING, "unused-results",
-                        ProjectPaths.relative(request.projectDir(), file)
-                                + ": no milestone uses this results file; use it, or move it out of results/"));
-            }
-        }
-        return problems;
-    }
-
-    private static List<MilestoneSpec> selectMilestones(BuildRequest request, TemplatePack pack)
-            throws ReportException {
-        List<MilestoneSpec> selected = new ArrayList<>();
-        if (request.milestones().isEmpty()) {
-            for (MilestoneSpec spec : pack.course().milestones()) {
-                if (Files.isDirectory(request.sourceDir().resolve(spec.id()))) {
-                    selected.add(spec);
-                }
-            }
-            if (selected.isEmpty()) {
-                throw new ConfigurationException("Nothing to build: " + request.sourceDir() + " has no milestone"
-                        + " folder. Create one of " + pack.knownIds() + " (e.g. src/report/final/) with the paper's"
-                        + " sections.");
-            }
-            return selected;
-        }
-        for (String id : request.milestones()) {
-            MilestoneSpec spec = pack.requireMilestone(id);
-            if (!Files.isDirectory(request.sourceDir().resolve(id))) {
-                throw new ConfigurationException("Milestone '" + id + "' was asked for (report.milestone) but "
-                        + ProjectPaths.relative(request.projectDir(), request.sourceDir().resolve(id))
-                        + "/ does not exist.");
-            }
-            if (!selected.contains(spec)) {
-                selected.add(spec);
-            }
-        }
-        return selected;
     }
 }

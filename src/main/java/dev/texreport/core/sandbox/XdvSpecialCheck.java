@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Holds XeLaTeX to the sandbox. XeTeX leaves images to its driver: {@code \includegraphics{/tmp/x.png}} becomes a
+ * (Over the house's 250 lines on purpose: the rules for every kind of special that names a file, dvipdfmx's
+ * and the PostScript ones, belong in one list that can be reviewed whole.)
+ *
+ * <p>Holds XeLaTeX to the sandbox. XeTeX leaves images to its driver: {@code \includegraphics{/tmp/x.png}} becomes a
  * {@code pdf:image ... (/tmp/x.png)} special in the XDV file, and xdvipdfmx opens whatever file a special names,
  * without openin_any and without recording it. So the plugin runs {@code xelatex -no-pdf} for every pass, checks the
  * final XDV with this class, and only then runs {@code xdvipdfmx} once ({@link #driverArguments}).
