@@ -229,15 +229,18 @@ public record RunSet(List<Map<String, Object>> runs, Map<String, MetricSpec> met
         String hint = value instanceof String text && number(CsvRuns.value(text)) != null
                 ? "; write it without quotes: " + text
                 : value == null ? "; leave the key out of runs that have no value" : "";
-        return new IllegalArgumentException((where.isEmpty() ? "" : where + ": ") + "run " + identify(run) + ": '"
+        return new IllegalArgumentException((where.isEmpty() ? "" : where + ": ") + "run " + identify(run, metric) + ": '"
                 + metric + "' is " + describe(value) + ", not a number" + hint);
     }
 
-    /** A run's identifying fields, e.g. {@code (method=LoRA, seed=2)}. */
-    public static String identify(Map<String, Object> run) {
+    /** A run's identifying fields, e.g. {@code (method=LoRA, seed=2)}, without the field {@code except}. */
+    public static String identify(Map<String, Object> run, String except) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Object> field : run.entrySet()) {
             Object value = field.getValue();
+            if (field.getKey().equals(except)) {
+                continue;
+            }
             if (parts.size() < 3 && (value instanceof String || field.getKey().equals("seed")
                     || field.getKey().equals("run") || field.getKey().equals("step"))) {
                 parts.add(field.getKey() + "=" + value);
