@@ -23,6 +23,12 @@ public final class WrittenDecimal extends BigDecimal {
         return text;
     }
 
+    /** The text as written, so that messages show a value as the file has it. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
     @Override
     public boolean equals(Object other) {
         return super.equals(other);

@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * metric logged at that step, for line plots.
  */
 final class MlflowStore {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
     private static final Map<String, String> STATUS = Map.of("1", "RUNNING", "2", "SCHEDULED", "3", "FINISHED",
             "4", "FAILED", "5", "KILLED");
 

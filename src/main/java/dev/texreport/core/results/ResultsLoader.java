@@ -192,7 +192,7 @@ public final class ResultsLoader {
                 load.warnings.add(new Warning(run, "the TensorBoard event files hold no scalars ("
                         + read.skipped() + " images, histograms or other summaries); nothing to plot"));
             }
-            facts(load, run);
+            facts(load, run).notFinite.putAll(read.notFinite());
             put(load, level, keyPrefix, name, read.records(), run, new ArrayList<>(files.keySet()));
         } catch (TfRecords.BadRecord e) {
             load.problems.add(Diagnostic.error(SourceLocation.of(run, 0), "a TensorBoard event file is damaged: "

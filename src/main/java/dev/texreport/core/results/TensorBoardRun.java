@@ -42,12 +42,14 @@ final class TensorBoardRun {
     private static final int DT_INT64 = 9;
 
     /** What one run's files held. */
-    record Read(List<Map<String, Object>> records, int scalars, int skipped, List<String> problems) { }
+    record Read(List<Map<String, Object>> records, int scalars, int skipped, List<String> problems,
+                Map<String, Integer> notFinite) { }
 
     private final TreeMap<Long, Map<String, Object>> bySteps = new TreeMap<>();
     private final Set<String> scalarTags = new HashSet<>();
     private final Set<String> otherTags = new HashSet<>();
     private final String run;
+    private final Map<String, Integer> notFinite = new LinkedHashMap<>();
     private int scalars;
     private int skipped;
 
@@ -77,7 +79,8 @@ final class TensorBoardRun {
                         + " (is the run still writing?); the records before it are read");
             }
         }
-        return new Read(new ArrayList<>(reader.bySteps.values()), reader.scalars, reader.skipped, problems);
+        return new Read(new ArrayList<>(reader.bySteps.values()), reader.scalars, reader.skipped, problems,
+                reader.notFinite);
     }
 
     private void event(byte[] data, String prefix) throws IOException {
@@ -142,6 +145,9 @@ final class TensorBoardRun {
             return;
         }
         scalars++;
+        if (value instanceof NonFinite) {
+            notFinite.merge(prefix + name, 1, Integer::sum);
+        }
         Map<String, Object> record = bySteps.computeIfAbsent(step, s -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("run", run);

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * {@code results.wandb} (the folder of runs) is a list of runs for a table.
  */
 final class WandbRun {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
     private static final Pattern RUN_FOLDER = Pattern.compile("(?:offline-)?run-\\d{8}_\\d{6}-(.+)");
 
     record Read(Map<String, Object> record, List<Path> files) { }
