@@ -20,7 +20,7 @@
 \pgfplotsset{compat=1.18}
 </#if>
 <#list doc.packages as package>
-% Needed by a results call (e.g. longtable for <@table long=true/>).
+% Needed by a results call (e.g. longtable for a table with long=true).
 \usepackage{${package?no_esc}}
 </#list>
 <#if mode == "anonymous">
