@@ -78,7 +78,7 @@ final class FigureCall implements TemplateDirectiveModel {
         StringBuilder tex = new StringBuilder();
         tex.append("% texreport: figure with ").append(all.size()).append(" panels from ")
                 .append(String.join(", ", provenance)).append('\n');
-        tex.append("\\begin{figure}[").append(p.string("placement", "t")).append("]\n");
+        tex.append("\\begin{figure}[").append(p.string("placement", "htbp")).append("]\n");
         tex.append("  \\centering\n");
         tex.append(Palette.definitions().indent(2));
         if (!legend.isEmpty()) {

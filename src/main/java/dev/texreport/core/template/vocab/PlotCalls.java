@@ -257,7 +257,7 @@ final class PlotCalls {
         }
         StringBuilder tex = new StringBuilder();
         tex.append("% texreport: figure from ").append(provenance).append('\n');
-        tex.append("\\begin{figure}[").append(p.string("placement", "t")).append("]\n");
+        tex.append("\\begin{figure}[").append(p.string("placement", "htbp")).append("]\n");
         tex.append("  \\centering\n");
         tex.append(Palette.definitions().indent(2));
         tex.append(FloatBox.open());

@@ -33,7 +33,7 @@ final class TableCall extends VocabularyCall {
                 p.strings("metrics").isEmpty() ? Runs.requireMetrics(p) : p.strings("metrics"),
                 p.metricOverrides("metrics"), StatCall.spread(p), p.latex("caption", ""),
                 p.string("label", ""), p.string("size", "normalsize"), width.equals("full"),
-                p.string("placement", "t"), p.grouping(), p.notation(), longTable, p.string("significance", null),
+                p.string("placement", "htbp"), p.grouping(), p.notation(), longTable, p.string("significance", null),
                 alpha == null ? 0.05 : alpha.doubleValue(), p.place());
         ResultsTable.Output output = new ResultsTable().render(set, spec, context.provenance(data));
         output.warnings().forEach(warnings);

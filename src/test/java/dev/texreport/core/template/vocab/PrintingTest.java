@@ -42,11 +42,11 @@ class PrintingTest {
     }
 
     @Test
-    void tablesAndFiguresFloatAtTheTopAsDocumented() throws Exception {
+    void tablesAndFiguresFloatWhereTheDocsSay() throws Exception {
         VocabFixture f = new VocabFixture(dir).file("results/r.json", "[{\"m\": \"A\", \"v\": 1}]");
         String text = f.render("<@table runs=results.r rows=\"m\" metrics=[\"v\"]/>"
                 + "<@barchart runs=results.r x=\"m\" y=\"v\"/>\n").text();
-        assertTrue(text.contains("\\begin{table}[t]") && text.contains("\\begin{figure}[t]"), text);
+        assertTrue(text.contains("\\begin{table}[htbp]") && text.contains("\\begin{figure}[htbp]"), text);
     }
 
     @Test
