@@ -54,8 +54,9 @@ final class FloatSizeCheck implements MilestoneCheck {
             if (width > lineWidth + TOLERANCE) {
                 problems.add(Findings.of(input, FormatCheck.FLOAT_SIZE, 0, String.format(Locale.ROOT,
                         "%s%s%s is %.0f pt wide, %.0f pt wider than the text (%.0f pt): it runs into the margin;"
-                                + " use size=\"small\", fewer columns, shorter row names, or notation=\"scientific\"",
-                        where, kind, label, width, width - lineWidth, lineWidth)));
+                                + " %s", where, kind, label, width, width - lineWidth, lineWidth,
+                        kind.equals("results table") ? "use size=\"small\", fewer columns, shorter row names, or "
+                                + "notation=\"scientific\"" : "give it a smaller width, e.g. width=\"0.9\\\\linewidth\"")));
             }
             if (height > textHeight + TOLERANCE) {
                 problems.add(Findings.of(input, FormatCheck.FLOAT_SIZE, 0, String.format(Locale.ROOT,

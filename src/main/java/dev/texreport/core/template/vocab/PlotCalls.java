@@ -274,7 +274,9 @@ final class PlotCalls {
 
     static AxisOptions axes(Params p, boolean panel, String xLabel, String yLabel, String y2Label)
             throws TemplateModelException {
-        return new AxisOptions(p.string("width", "\\linewidth"),
+        // A second y axis puts its labels right of the width pgfplots plans for: leave room for them.
+        String width = y2Label == null ? "\\linewidth" : "0.9\\linewidth";
+        return new AxisOptions(p.string("width", width),
                 p.string("height", panel ? "0.8\\linewidth" : "0.5\\linewidth"), xLabel, yLabel, y2Label, logX(p),
                 logY(p), p.decimal("xmin"), p.decimal("xmax"), p.decimal("ymin"), p.decimal("ymax"));
     }
