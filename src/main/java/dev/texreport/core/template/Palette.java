@@ -1,6 +1,7 @@
 package dev.texreport.core.template;
 
 import dev.texreport.core.Hashes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.Set;
  * nothing else either. The name list is part of every milestone's fingerprint ({@link #digest()}), so adding a
  * method rebuilds the milestones whose colours it may change.
  *
- * <p>Style {@code i} is colour {@code i mod 10}, marker {@code i mod 7} and, from the eleventh name on, a dash
- * pattern ({@code (i / 10) mod 3}): the first ten names differ in colour and marker, later ones in marker and dash.
+ * <p>Each name gets the colour used least so far among those its field's other values do not have, so the first
+ * ten values of a field differ in colour, and names of different fields share a colour only when the project has
+ * more than ten; they then differ in marker. From a field's eleventh value on, lines are dashed, then dotted. Fields
+ * with a single value (an experiment's name, a status) or more than 40 (run ids) are not numbered.
  * The ten colours are colour-blind safe: the Okabe-Ito set (without its yellow, too light for lines) and three of
  * Paul Tol's muted colours (indigo, olive, wine), with black last.
  */
@@ -34,10 +37,18 @@ public final class Palette {
     private static final String[] DASHES = {"solid", "dashed", "dotted"};
     /** Styles a hashed name can land on beyond the numbered names: every colour with every marker and dash. */
     private static final int HASHED = COLOURS.length * MARKS.length * DASHES.length;
+    /** Fields with more distinct values than this are ids, not series. */
+    private static final int MAX_SERIES = 40;
 
-    private final Map<String, Integer> numbered;
+    /**
+     * For each numbered name: its style number (colour = index mod 10, marker = index mod 7) and its place among its
+     * field's values (the dash pattern).
+     */
+    private record Number(int index, int inField) { }
 
-    private Palette(Map<String, Integer> numbered) {
+    private final Map<String, Number> numbered;
+
+    private Palette(Map<String, Number> numbered) {
         this.numbered = numbered;
     }
 
@@ -48,23 +59,51 @@ public final class Palette {
 
     /** The palette of a project: names numbered from its results (see the class comment). */
     public static Palette of(Map<String, Object> resultsModel) {
-        Set<String> names = new LinkedHashSet<>();
-        collect(resultsModel, names);
-        Map<String, Integer> numbered = new LinkedHashMap<>();
-        for (String name : names) {
-            numbered.putIfAbsent(name, numbered.size());
+        List<Set<String>> fields = new ArrayList<>();
+        collect(resultsModel, fields);
+        Map<String, Number> numbered = new LinkedHashMap<>();
+        int[] uses = new int[COLOURS.length];
+        for (Set<String> field : fields) {
+            // A field with one value is a constant (one experiment, one status), never a legend of several lines;
+            // one with very many is an id. Neither takes colours from the names a figure shows side by side.
+            if (field.size() < 2 || field.size() > MAX_SERIES) {
+                continue;
+            }
+            Set<Integer> inField = new java.util.HashSet<>();
+            int k = 0;
+            for (String name : field) {
+                Number known = numbered.get(name);
+                if (known != null) {
+                    inField.add(known.index() % COLOURS.length);
+                    continue;
+                }
+                // The least used colour not yet in this field (the lowest on a tie): a field's first ten values
+                // differ, and fields share colours as little as the count of names allows.
+                int best = -1;
+                for (int c = 0; c < COLOURS.length; c++) {
+                    boolean free = !inField.contains(c) || inField.size() >= COLOURS.length;
+                    if (free && (best < 0 || uses[c] < uses[best])) {
+                        best = c;
+                    }
+                }
+                uses[best]++;
+                inField.add(best);
+                numbered.put(name, new Number(best + COLOURS.length * numbered.size(), k++));
+            }
         }
         return new Palette(numbered);
     }
 
-    private static void collect(Object value, Set<String> names) {
+    private static void collect(Object value, List<Set<String>> names) {
         if (value instanceof Map<?, ?> map) {
             if (map.get("log_history") instanceof List<?> history) {
+                Set<String> curves = new LinkedHashSet<>();
+                names.add(curves);
                 for (Object entry : history) {
                     if (entry instanceof Map<?, ?> record) {
                         record.forEach((k, v) -> {
-                            if (v instanceof Number && !CurveNames.isPosition(String.valueOf(k))) {
-                                names.add(CurveNames.of(String.valueOf(k)));
+                            if (v instanceof java.lang.Number && !CurveNames.isPosition(String.valueOf(k))) {
+                                curves.add(CurveNames.of(String.valueOf(k)));
                             }
                         });
                     }
@@ -85,7 +124,7 @@ public final class Palette {
                         }
                     });
                 }
-                byField.values().forEach(names::addAll);
+                names.addAll(byField.values());
             }
             for (Object item : list) {
                 if (records) {
@@ -103,27 +142,27 @@ public final class Palette {
     }
 
     /** The style number of a series name; the same name always gets the same number. */
-    public int index(String series) {
-        Integer number = numbered.get(series);
+    private Number number(String series) {
+        Number number = numbered.get(series);
         if (number != null) {
             return number;
         }
         int h = Integer.parseInt(Hashes.sha256(series).substring(0, 6), 16) % HASHED;
-        return numbered.size() + h;
+        return new Number(h, h % COLOURS.length);
     }
 
     /** The colour name used in pgfplots options, e.g. {@code texreport3}. */
     public String colour(String series) {
-        return "texreport" + (index(series) % COLOURS.length);
+        return "texreport" + (number(series).index() % COLOURS.length);
     }
 
     public String mark(String series) {
-        return MARKS[index(series) % MARKS.length];
+        return MARKS[(number(series).index() / COLOURS.length + number(series).index()) % MARKS.length];
     }
 
-    /** The pgfplots dash pattern: solid for the first ten names. */
+    /** The pgfplots dash pattern: solid for the first ten values of a field. */
     public String dash(String series) {
-        return DASHES[(index(series) / COLOURS.length) % DASHES.length];
+        return DASHES[(number(series).inField() / COLOURS.length) % DASHES.length];
     }
 
     /** A hash of the numbered names, for the milestones' fingerprints. */

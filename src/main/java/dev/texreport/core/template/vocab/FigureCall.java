@@ -63,12 +63,12 @@ final class FigureCall implements TemplateDirectiveModel {
         }
         Integer asked = p.integer("columns");
         int columns = asked == null ? Math.min(all.size(), 3) : Math.max(1, asked);
-        List<String> legend = new ArrayList<>();
+        List<PlotWriter.Entry> legend = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
         for (Panels.Panel panel : all) {
-            panel.legend().forEach(name -> {
-                if (!legend.contains(name)) {
-                    legend.add(name);
+            panel.legend().forEach(entry -> {
+                if (legend.stream().noneMatch(e -> e.name().equals(entry.name()))) {
+                    legend.add(entry);
                 }
             });
             if (!provenance.contains(panel.provenance())) {

@@ -13,7 +13,7 @@ final class Panels {
     private static final Object KEY = new Object();
 
     /** One panel: its drawing, sub-caption and label, the names its legend would show, and its data's origin. */
-    record Panel(String drawing, String caption, String label, List<String> legend, String provenance) { }
+    record Panel(String drawing, String caption, String label, List<PlotWriter.Entry> legend, String provenance) { }
 
     private final List<Panel> panels = new ArrayList<>();
 

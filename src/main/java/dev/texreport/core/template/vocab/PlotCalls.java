@@ -118,22 +118,23 @@ final class PlotCalls {
             List<PlotWriter.Bar> bars = new ArrayList<>();
             for (RunSet.Group group : RunSet.groups(x, set.runs()).values()) {
                 MetricValues values = set.values(group.runs(), y);
-                String name = names.getOrDefault(String.valueOf(group.value()), String.valueOf(group.value()));
+                String key = String.valueOf(group.value());
+                String name = names.getOrDefault(key, key);
                 if (values.hasNotFinite()) {
                     warnings.accept("<@barchart> '" + name + "': " + values.notFinite()
                             + " value(s) are NaN or infinite; the bar is left out");
                 }
                 Summary s = Summary.of(values.finite().stream().map(v -> v.multiply(metric.scale())).toList());
                 BigDecimal error = s.mean() == null ? null : spread.halfWidth(s);
-                bars.add(new PlotWriter.Bar(name, s.mean() == null || values.hasNotFinite() ? Double.NaN
+                bars.add(new PlotWriter.Bar(name, key, s.mean() == null || values.hasNotFinite() ? Double.NaN
                         : s.mean().doubleValue(), error == null ? 0 : error.doubleValue()));
             }
             context.needPgfplots();
             AxisOptions axes = axes(p, false, p.has("xlabel") ? p.latex("xlabel", "") : "",
                     p.has("ylabel") ? p.latex("ylabel", "") : LatexOutputFormat.escape(metric.label()), null);
             String drawing = new PlotWriter(context.palette()).barAxes(bars, axes);
-            return place(p, context, drawing, bars.stream().map(PlotWriter.Bar::name).toList(),
-                    context.provenance(data));
+            return place(p, context, drawing, bars.stream().map(b -> new PlotWriter.Entry(b.name(), b.key()))
+                    .toList(), context.provenance(data));
         }
     }
 
@@ -236,11 +237,11 @@ final class PlotCalls {
         boolean panel = Panels.current(p.env()) != null;
         AxisOptions axes = axes(p, panel, drawn.xLabel(), drawn.yLabel(), drawn.y2Label());
         String drawing = new PlotWriter(context.palette()).lineAxes(drawn.lines(), axes, drawn.legend() && !panel);
-        List<String> legend = new ArrayList<>();
+        List<PlotWriter.Entry> legend = new ArrayList<>();
         if (drawn.legend()) {
             drawn.lines().forEach(l -> {
-                if (l.name() != null && !legend.contains(l.name())) {
-                    legend.add(l.name());
+                if (l.name() != null && legend.stream().noneMatch(e -> e.name().equals(l.name()))) {
+                    legend.add(new PlotWriter.Entry(l.name(), l.key()));
                 }
             });
         }
@@ -248,7 +249,7 @@ final class PlotCalls {
     }
 
     /** A drawing as its own figure, or handed to the {@code <@figure>} it is a panel of. */
-    private static String place(Params p, RenderContext context, String drawing, List<String> legend,
+    private static String place(Params p, RenderContext context, String drawing, List<PlotWriter.Entry> legend,
                                 String provenance) throws TemplateModelException {
         Panels panels = Panels.current(p.env());
         if (panels != null) {
@@ -346,7 +347,13 @@ final class PlotCalls {
                             : metric.name());
                     String name = seriesName == null ? metricName
                             : ys.size() > 1 ? seriesName + " (" + metricName + ")" : seriesName;
-                    Line line = line(name, group.runs(), y, metric, right);
+                    // The colour follows the name the results hold (the series value, the curve), not the legend's.
+                    String seriesKey = group.value() == null ? null : String.valueOf(group.value());
+                    String metricKey = names.containsKey(y) || !metric.given().contains("name") ? CurveNames.of(y)
+                            : metric.name();
+                    String key = seriesKey == null ? metricKey
+                            : ys.size() > 1 ? seriesKey + " (" + metricKey + ")" : seriesKey;
+                    Line line = line(name, key, group.runs(), y, metric, right);
                     if (line != null) {
                         lines.add(line);
                     }
@@ -355,7 +362,8 @@ final class PlotCalls {
             return lines;
         }
 
-        private Line line(String name, List<Map<String, Object>> runs, String y, MetricSpec metric, boolean right) {
+        private Line line(String name, String key, List<Map<String, Object>> runs, String y, MetricSpec metric,
+                          boolean right) {
             TreeMap<BigDecimal, List<BigDecimal>> byX = new TreeMap<>();
             TreeMap<BigDecimal, List<BigDecimal[]>> minMax = new TreeMap<>();
             int notFinite = 0;
@@ -435,7 +443,7 @@ final class PlotCalls {
                 raw = means;
                 drawn = Curves.ema(means, smooth);
             }
-            Line line = new Line(name, xs, drawn, low, high, raw, right);
+            Line line = new Line(name, key, xs, drawn, low, high, raw, right);
             if (n > maxPoints) {
                 line = line.keep(Curves.largestTriangleThreeBuckets(xs, drawn, maxPoints));
                 context.debug(p.prefix() + "<@" + p.call() + "> '" + (name == null ? y : name) + "': " + n

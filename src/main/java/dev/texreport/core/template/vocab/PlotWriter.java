@@ -21,7 +21,10 @@ public final class PlotWriter {
     }
 
     /** One bar: its category (tick label and colour), mean and error. */
-    record Bar(String name, double mean, double error) { }
+    record Bar(String name, String key, double mean, double error) { }
+
+    /** A legend entry: the name shown and the name its style belongs to. */
+    record Entry(String name, String key) { }
 
     /** The tikzpicture of a line plot; {@code legend} is false in a panel, whose figure draws one shared legend. */
     String lineAxes(List<Line> lines, AxisOptions o, boolean legend) {
@@ -116,7 +119,7 @@ public final class PlotWriter {
                 continue;
             }
             negative |= bar.mean() < 0;
-            String colour = palette.colour(bar.name());
+            String colour = palette.colour(bar.key());
             // The error bar is black over a white halo, so it shows on a dark bar as on a light one. Bars are given
             // as a one-row table: pgfplots parses coordinate-form error offsets as symbolic x values.
             plots.append("    \\addplot[ybar, bar width=").append(barWidth).append("pt, bar shift=0pt, fill=")
@@ -170,8 +173,7 @@ public final class PlotWriter {
 
     private String line(Line line, boolean legend) {
         StringBuilder tex = new StringBuilder();
-        String key = line.name() == null ? "" : line.name();
-        String colour = palette.colour(key);
+        String colour = palette.colour(key(line));
         if (line.low() != null) {
             StringBuilder band = new StringBuilder();
             for (int i = 0; i < line.size(); i++) {
@@ -200,19 +202,24 @@ public final class PlotWriter {
 
     /** The pgfplots style of a named line: colour, marker and dash pattern from the palette. */
     String style(Line line) {
-        String key = line.name() == null ? "" : line.name();
+        String key = key(line);
         return "color=" + palette.colour(key) + ", mark=" + palette.mark(key) + ", mark size=1.2pt, thick, "
                 + palette.dash(key);
     }
 
+    private static String key(Line line) {
+        return line.key() != null ? line.key() : line.name() == null ? "" : line.name();
+    }
+
     /** A legend for a figure of panels, as a line of text: a short line with the marker, then the name. */
-    String sharedLegend(List<String> names) {
+    String sharedLegend(List<Entry> entries) {
         StringBuilder tex = new StringBuilder("  {\\footnotesize");
-        for (String name : names) {
-            tex.append("\n  \\mbox{\\tikz[baseline=-0.6ex]\\draw[color=").append(palette.colour(name))
-                    .append(", thick, ").append(palette.dash(name)).append("] plot[mark=").append(palette.mark(name))
+        for (Entry entry : entries) {
+            String key = entry.key();
+            tex.append("\n  \\mbox{\\tikz[baseline=-0.6ex]\\draw[color=").append(palette.colour(key))
+                    .append(", thick, ").append(palette.dash(key)).append("] plot[mark=").append(palette.mark(key))
                     .append(", mark size=1.2pt, mark indices={2}] coordinates {(0,0) (0.9em,0) (1.8em,0)};\\,")
-                    .append(LatexOutputFormat.escape(name)).append("}\\quad");
+                    .append(LatexOutputFormat.escape(entry.name())).append("}\\quad");
         }
         return tex.append("\\par}\n  \\smallskip\n").toString();
     }

@@ -89,4 +89,14 @@ class ColoursTest {
         String tex = f.render("<@curve state=results.trainer_state/>\n").text();
         assertTrue(tex.contains("xmin=0, xmax=50, enlarge x limits=false, scaled x ticks=false"), tex);
     }
+
+    @Test
+    void aLegendNameDoesNotChangeASeriesColour() throws Exception {
+        VocabFixture f = new VocabFixture(dir).file("results/runs.json", RUNS);
+        String plain = f.render("<@lineplot runs=results.runs x=\"epoch\" y=\"acc\" series=\"method\"/>\n").text();
+        String renamed = f.render("<@lineplot runs=results.runs x=\"epoch\" y=\"acc\" series=\"method\" "
+                + "names={\"ViT\": \"ViT-B/16\", \"ResNet\": \"ResNet-50\"}/>\n").text();
+        assertEquals(colourOf(plain, "ViT"), colourOf(renamed, "ViT-B/16"));
+        assertEquals(colourOf(plain, "ResNet"), colourOf(renamed, "ResNet-50"));
+    }
 }
