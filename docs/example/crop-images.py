@@ -37,6 +37,16 @@ IMAGES = {
     "lineplot": ("figure", "Figure 1:", "ViT-S"),
     "barchart": ("figure", "Figure 2:", "100"),
     "curve": ("figure", "Figure 3:", "training loss"),
+    "panels": ("figure", "Figure 4:", "ViT-S"),
+    "smoothing": ("figure", "Figure 5:", "adamw"),
+    "second-axis": ("figure", "Figure 6:", "training loss"),
+    "stat-ci": ("paragraph", "Intervals:", "(spread=\"bootstrap\")."),
+    "table-ci": ("table", "Table 4:", "ViT-S + RandAug"),
+    "tensorboard": ("figure", "Figure 7:", "AdamW"),
+    "mlflow-table": ("table", "Table 5:", "resnet18-lr0.01"),
+    "mlflow-plot": ("figure", "Figure 8:", "resnet18-lr0.3"),
+    "wandb-band": ("figure", "Figure 9:", "vit-b16"),
+    "wandb-table": ("table", "Table 6:", "m3vd81zt"),
 }
 
 

@@ -6,14 +6,19 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +104,21 @@ class ArchitectureTest {
     void theMavenAdapterIsTheOnlyUserOfMaven() {
         noClasses().that().resideOutsideOfPackage("dev.texreport.maven..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.maven..").check(classes);
+    }
+
+    /** A file over the house's 250 lines says at its top why it is not split (the issue 11 rule). */
+    @Test
+    void aLongSourceFileSaysWhyItIsLong() throws IOException {
+        List<String> unexplained = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                String top = String.join("\n", lines.subList(0, Math.min(60, lines.size())));
+                if (lines.size() > 250 && !top.contains("250 lines")) {
+                    unexplained.add(file + " (" + lines.size() + " lines)");
+                }
+            }
+        }
+        assertTrue(unexplained.isEmpty(), "over 250 lines without saying why: " + unexplained);
     }
 }

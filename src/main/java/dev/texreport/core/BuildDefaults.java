@@ -15,7 +15,7 @@ public final class BuildDefaults {
     public static final String FORCE = "false";
     public static final String TEMPLATE = "builtin";
     public static final String MODE = "final";
-    public static final String FAIL_ON_CHECKS = "paper,fonts-embedded,anonymity";
+    public static final String FAIL_ON_CHECKS = "paper,fonts-embedded,anonymity,float-size";
     /** 0: one milestone per core, or one when Maven itself builds modules in parallel. */
     public static final String THREADS = "0";
     /** Seconds a build waits for another build of the same project (report:watch, an IDE) to finish. */

@@ -17,7 +17,9 @@ public enum FormatCheck {
     /** Layout tweaks in the team's sources: negative \vspace, \baselinestretch, geometry, font sizes. */
     STYLE_TWEAKS("style-tweaks"),
     /** A team member's name or e-mail in an anonymous PDF. */
-    ANONYMITY("anonymity");
+    ANONYMITY("anonymity"),
+    /** A results table or figure wider than the text block, or taller than the page (its rows run off it). */
+    FLOAT_SIZE("float-size");
 
     private final String id;
 

@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 /**
  * The first step of a milestone's build: renders every team file into a fresh working directory, writes the pack's
  * style files and the page-measure package beside them, and assembles {@code main.tex} with the pack's document
- * template. Each milestone has its own palette, so its PDF depends only on its own inputs, not on which other
- * milestones were built with it.
+ * template. A milestone's PDF depends only on its own inputs, not on which other milestones were built with it.
  */
 final class MilestoneRenderer {
     static final String JOB = "main";
@@ -44,6 +43,7 @@ final class MilestoneRenderer {
     private final BuildContext build;
     /** Made on first use: a build whose milestones are all up to date never loads FreeMarker. */
     private TemplateRenderer renderer;
+    private Palette palette;
 
     MilestoneRenderer(BuildContext build) {
         this.build = build;
@@ -70,6 +70,8 @@ final class MilestoneRenderer {
         Map<String, RenderedFile> generated = new LinkedHashMap<>();
         Map<String, Object> doc = assemble(sources, workDir, model, generated);
         doc.put("pgfplots", context.usesPgfplots());
+        doc.put("packages", context.packages());
+        context.debugLines().forEach(line -> build.log().debug("[" + spec.id() + "] " + line));
         model.put("doc", doc);
         String templates = ProjectPaths.relative(build.request().projectDir(), build.request().sourceDir());
         List<Problem> warnings = new ArrayList<>();
@@ -88,10 +90,20 @@ final class MilestoneRenderer {
         return new RenderedMilestone(spec, sources, generated, context, warnings, diagnostics, job);
     }
 
-    /** A fresh context: results used, warnings, pgfplots, and the milestone's own palette. */
+    /**
+     * A fresh context: results used, warnings, packages. The palette numbers the series names of the results files
+     * (the same for every milestone, see Palette), so a milestone's PDF depends only on its own inputs.
+     */
     RenderContext newContext() {
-        return new RenderContext(build.results().owners(), build.request().sourceDir().resolve("results"),
-                new Palette());
+        return new RenderContext(build.results(), build.request().sourceDir().resolve("results"), palette(),
+                line -> build.log().info(line));
+    }
+
+    private synchronized Palette palette() {
+        if (palette == null) {
+            palette = Palette.of(build.results().model());
+        }
+        return palette;
     }
 
     /** Renders every team file into the working directory; returns the document template's {@code doc} model. */

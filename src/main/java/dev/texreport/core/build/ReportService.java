@@ -21,6 +21,7 @@ import dev.texreport.core.incremental.StateStore;
 import dev.texreport.core.report.BuildSummaries;
 import dev.texreport.core.report.Provenance;
 import dev.texreport.core.results.ResultsLoader;
+import dev.texreport.core.template.Palette;
 import dev.texreport.core.tex.EngineLocator;
 import dev.texreport.core.tex.ProcessRunner;
 import dev.texreport.core.tex.TexCompiler;
@@ -133,12 +134,14 @@ public final class ReportService implements ReportBuilder {
         // Before anything reads the sources: no link may lead TeX (or the plugin) out of the project.
         SourceSandbox.verify(request, pack);
         Toolchain toolchain = Toolchain.locate(locator, request.engine());
-        ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
+        ResultsLoader.LoadedResults results = new ResultsLoader(log::info).load(request.sourceDir().resolve("results"));
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
                 : lastCommit.join().orElse(BuildDefaults.FIXED_SOURCE_DATE);
         String configuration = String.join("\n", request.outputSettings(), "sourceDateEpoch=" + sourceDate,
                 "plugin=" + PluginIdentity.value(), "engine=" + toolchain.version(runner, request.projectDir(),
-                        state.engineVersionFile(toolchain.enginePath())));
+                        state.engineVersionFile(toolchain.enginePath())),
+                // The series names of all results files decide every figure's colours (Palette).
+                "palette=" + Palette.of(results.model()).digest());
         BuildContext build = new BuildContext(request, pack, toolchain, results, DocumentModel.base(request, pack),
                 sourceDate, configuration, state, log);
         TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
@@ -161,7 +164,10 @@ public final class ReportService implements ReportBuilder {
             events.add(date);
             eventTexts.add(text);
         }
-        List<Problem> problems = BuildPlan.unusedResults(request, results, built);
+        List<Problem> problems = new ArrayList<>();
+        results.warnings(request.projectDir()).forEach(w -> problems.add(new Problem.Note(Problem.Severity.WARNING,
+                "results", w)));
+        problems.addAll(BuildPlan.unusedResults(request, results, built));
         Path summary = new BuildSummaries(provenance).write(request, built, problems, events, eventTexts,
                 state.upToDateSummary(), stampKey.isPresent());
         BuildSummaries.appendCiSummary(request, log);

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class MilestoneChecks {
     private final List<MilestoneCheck> checks = List.of(new StrayFloatCheck(), new ContentRules(),
-            new StyleTweaks(), new PaperSizeCheck(), new FontCheck(), new MarginCheck(), new AnonymityCheck(),
+            new StyleTweaks(), new PaperSizeCheck(), new FontCheck(), new MarginCheck(), new FloatSizeCheck(),
+            new AnonymityCheck(),
             new PageLimitCheck());
 
     /**

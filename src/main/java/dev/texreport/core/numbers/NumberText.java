@@ -9,6 +9,8 @@ import java.math.BigDecimal;
  */
 public final class NumberText {
     public static final String MISSING = "--";
+    /** A value that is not finite (NaN, an infinity): an em dash, so it reads apart from a missing value. */
+    public static final String NOT_FINITE = "---";
 
     /** How digits before the decimal point are grouped. */
     public enum Grouping {
@@ -55,6 +57,11 @@ public final class NumberText {
         }
         boolean negative = rounded.signum() < 0;
         return (negative ? "\\textminus{}" : "") + integer + fraction;
+    }
+
+    /** {@code 10^e} in text mode: {@code 10\textsuperscript{17}}, {@code 10\textsuperscript{\textminus{}5}}. */
+    public static String powerOfTen(int exponent) {
+        return "10\\textsuperscript{" + (exponent < 0 ? "\\textminus{}" : "") + Math.abs(exponent) + "}";
     }
 
     /** {@code mean ± spread} (spread omitted when null). */

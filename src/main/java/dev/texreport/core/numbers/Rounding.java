@@ -14,7 +14,9 @@ public final class Rounding {
 
     /**
      * The decimal places for {@code value}: {@code decimals} when given, else enough for {@code significant}
-     * significant digits of the value, never rounding away digits before the decimal point.
+     * significant digits of the value, never rounding away digits before the decimal point. When rounding carries
+     * into the next power of ten (0.9996 to three digits), one decimal fewer keeps the number of digits: 1.00, not
+     * 1.000.
      */
     public static int decimalsFor(BigDecimal value, Integer decimals, Integer significant) {
         if (decimals != null) {
@@ -24,8 +26,17 @@ public final class Rounding {
         if (value == null || value.signum() == 0) {
             return Math.max(0, digits - 1);
         }
-        int magnitude = value.precision() - value.scale() - 1; // floor(log10|value|)
-        return Math.max(0, digits - 1 - magnitude);
+        int magnitude = magnitude(value);
+        int places = Math.max(0, digits - 1 - magnitude);
+        if (places > 0 && magnitude(round(value, places)) > magnitude) {
+            places--;
+        }
+        return places;
+    }
+
+    /** floor(log10 |value|) of a non-zero value: 0 for 1.5, -1 for 0.25, 2 for 123. */
+    public static int magnitude(BigDecimal value) {
+        return value.precision() - value.scale() - 1;
     }
 
     public static BigDecimal round(BigDecimal value, int decimals) {

@@ -1,177 +1,254 @@
 package dev.texreport.core.results;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.texreport.core.Diagnostic;
 import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.ProjectPaths;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.SourceException;
 import dev.texreport.core.SourceLines;
 import dev.texreport.core.SourceLocation;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Loads every JSON and CSV file below {@code results/} into plain Java values for the templates: objects become maps
- * in file order, arrays lists, numbers exact {@link BigDecimal}s (never binary floating point). A file
+ * (Over the house's 250 lines on purpose: one walk over results/ that dispatches to every reader and keeps, for each value, the file and
+ * line a message must name; the readers themselves live in their own classes.)
+ *
+ * Loads everything below {@code results/} into plain Java values for the templates: objects become maps in file
+ * order, arrays lists, numbers exact decimals that keep their written text (never binary floating point). A file
  * {@code results/cifar10.json} is {@code results.cifar10}; {@code results/vit/seed0.json} is
- * {@code results.vit.seed0}; a CSV file is a list of records, one per row.
+ * {@code results.vit.seed0}; a CSV file is a list of records, one per row. Folders written by training tools are
+ * read as what they hold: a folder with TensorBoard event files is a list of records, one per step; an MLflow
+ * store ({@code mlruns/}) is its runs and their history; a W&B run folder is one run record.
  */
 public final class ResultsLoader {
+    /** Files whose reading takes longer than this get a progress line. */
+    private static final long PROGRESS_NANOS = 1_000_000_000L;
+
     private final CsvRuns csv = new CsvRuns();
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            // 2.50 stays 2.50: trailing zeros are the team's stated precision.
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
+    private final JsonValues json = new JsonValues();
+    private final Consumer<String> progress;
+
+    public ResultsLoader() {
+        this(line -> { });
+    }
+
+    /** @param progress receives a line about the loading when it takes more than a second */
+    public ResultsLoader(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** The state of one load. */
+    private final class Load {
+        final Path root;
+        final Map<String, Object> model = new TreeMap<>();
+        final List<Path> files = new ArrayList<>();
+        final Map<String, List<Path>> entries = new LinkedHashMap<>();
+        final Map<Object, Path> owners = new IdentityHashMap<>();
+        final Map<Object, Integer> lines = new IdentityHashMap<>();
+        final Map<Path, List<Path>> members = new LinkedHashMap<>();
+        final List<Warning> warnings = new ArrayList<>();
+        final List<Diagnostic> problems = new ArrayList<>();
+        /** The facts of a file or folder being read, until its value is put into the model. */
+        final Map<Path, JsonValues.FileFacts> pendingFacts = new LinkedHashMap<>();
+        final long start = System.nanoTime();
+        long lastProgress = start;
+        int read;
+        int total;
+
+        Load(Path root) {
+            this.root = root;
+        }
+    }
 
     /** Returns the data model below {@code results}; an absent folder gives an empty model. */
     public LoadedResults load(Path resultsDir) throws ReportException {
-        Map<String, Object> model = new TreeMap<>();
-        List<Path> files = new ArrayList<>();
-        Map<String, Path> entries = new LinkedHashMap<>();
-        Map<Object, Path> owners = new IdentityHashMap<>();
+        Load load = new Load(resultsDir);
         if (!Files.isDirectory(resultsDir)) {
-            return new LoadedResults(model, files, entries, owners);
+            return loaded(load);
         }
-        List<Path> dataFiles;
         try (Stream<Path> walk = Files.walk(resultsDir)) {
-            dataFiles = walk.filter(p -> Files.isRegularFile(p) && isData(p)).sorted().toList();
+            load.total = (int) walk.filter(Files::isRegularFile).count();
         } catch (IOException e) {
             throw new EnvironmentException("Cannot list " + resultsDir + ": " + e.getMessage(), e);
         }
-        List<Diagnostic> problems = new ArrayList<>();
-        for (Path file : dataFiles) {
+        folder(load, resultsDir, load.model, "");
+        if (!load.problems.isEmpty()) {
+            throw new SourceException(load.problems.size() + " results file(s) cannot be read", load.problems);
+        }
+        long took = System.nanoTime() - load.start;
+        if (took > PROGRESS_NANOS) {
+            progress.accept(String.format(java.util.Locale.ROOT, "results: read %d files in %.1f s", load.read,
+                    took / 1e9));
+        }
+        return loaded(load);
+    }
+
+    private static LoadedResults loaded(Load load) {
+        return new LoadedResults(load.model, load.files, load.entries, load.owners, load.lines, load.members,
+                load.warnings);
+    }
+
+    private void folder(Load load, Path dir, Map<String, Object> level, String keyPrefix) throws ReportException {
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = list.sorted().toList();
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        List<Path> looseEvents = new ArrayList<>();
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            if (name.startsWith(".") || Files.isSymbolicLink(child)) {
+                continue;
+            }
             try {
-                Object value = file.getFileName().toString().endsWith(".csv") ? csv.read(file)
-                        : toJava(mapper.readTree(file.toFile()));
-                int before = problems.size();
-                outOfRange(value, "", file, problems);
-                if (problems.size() > before) {
-                    continue;
+                if (Files.isDirectory(child)) {
+                    if (hasEventFiles(child)) {
+                        tensorBoard(load, child, level, keyPrefix);
+                    } else if (MlflowStore.isStore(child)) {
+                        MlflowStore.Read store = MlflowStore.read(child, facts(load, child));
+                        put(load, level, keyPrefix, name, store.value(), child, store.files());
+                    } else if (WandbRun.isRun(child)) {
+                        JsonValues.FileFacts facts = facts(load, child);
+                        WandbRun.Read run = WandbRun.read(child, json, facts);
+                        load.lines.putAll(facts.lines);
+                        put(load, level, keyPrefix, name, run.record(), child, run.files());
+                    } else {
+                        Object existing = level.get(name);
+                        if (existing != null && !(existing instanceof TreeMap<?, ?>)) {
+                            load.problems.add(Diagnostic.error(SourceLocation.of(child, 0), "has the same name as the"
+                                    + " results file '" + name + "' beside it; rename one of them."));
+                            continue;
+                        }
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> sub = (Map<String, Object>) level.computeIfAbsent(name,
+                                k -> new TreeMap<>());
+                        folder(load, child, sub, keyPrefix + name + "/");
+                    }
+                } else if (isEventFile(child)) {
+                    looseEvents.add(child);
+                } else if (name.endsWith(".json") || name.endsWith(".csv")) {
+                    file(load, child, level, keyPrefix);
                 }
-                Path relative = resultsDir.relativize(file);
-                String key = insert(model, relative, value, problems, file);
-                entries.put(key, file);
-                own(value, file, owners);
-                files.add(file);
-            } catch (SourceException e) {
-                problems.addAll(e.diagnostics());
-            } catch (JsonProcessingException e) {
-                JsonLocation where = e.getLocation();
-                int line = where == null ? 0 : where.getLineNr();
-                int column = where == null ? 0 : where.getColumnNr();
-                problems.add(Diagnostic.error(new SourceLocation(file, line, column),
-                        "invalid JSON: " + e.getOriginalMessage()).withSourceLine(SourceLines.line(file, line)));
             } catch (IOException e) {
-                throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
+                throw new EnvironmentException("Cannot read " + child + ": " + e.getMessage(), e);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new SourceException(problems.size() + " results file(s) cannot be read", problems);
+        if (!looseEvents.isEmpty()) {
+            load.problems.add(Diagnostic.error(SourceLocation.of(looseEvents.get(0), 0), "TensorBoard event files "
+                    + "directly in " + (dir.equals(load.root) ? "results/" : "a folder with other results files")
+                    + " have no run name; move them into a folder named after the run, e.g. results/runs/baseline/"));
         }
-        return new LoadedResults(model, files, entries, owners);
     }
 
-    private static boolean isData(Path file) {
+    private void file(Load load, Path file, Map<String, Object> level, String keyPrefix)
+            throws IOException, ReportException {
         String name = file.getFileName().toString();
-        return (name.endsWith(".json") || name.endsWith(".csv")) && !name.startsWith(".");
-    }
-
-    /** Puts a file's value at its place in the tree; returns its key path, e.g. {@code vit-s16/seed0}. */
-    @SuppressWarnings("unchecked")
-    private static String insert(Map<String, Object> model, Path relative, Object value, List<Diagnostic> problems,
-                                 Path file) {
-        Map<String, Object> level = model;
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            String folder = relative.getName(i).toString();
-            key.append(folder).append('/');
-            Object existing = level.computeIfAbsent(folder, k -> new TreeMap<>());
-            if (!(existing instanceof TreeMap<?, ?>)) {
-                problems.add(Diagnostic.error(SourceLocation.of(file, 0), "clashes with the results file of the same"
-                        + " name as its folder '" + folder + "'; rename one of them."));
-                return key.toString();
-            }
-            level = (Map<String, Object>) existing;
-        }
-        String name = relative.getFileName().toString();
         name = name.substring(0, name.lastIndexOf('.'));
-        if (level.containsKey(name)) {
-            problems.add(Diagnostic.error(SourceLocation.of(file, 0), "has the same name as another results file or"
-                    + " folder ('" + name + "'); rename one of them."));
-        }
-        level.put(name, value);
-        return key.append(name).toString();
-    }
-
-    /**
-     * Numbers a report cannot hold: every value must fit a double, as every training framework writes them (Python's
-     * json writes 1e400 as Infinity). A larger exponent is a typo or a corrupt file, and would print as hundreds of
-     * digits (1e999999999 would not print at all).
-     */
-    private static void outOfRange(Object value, String path, Path file, List<Diagnostic> problems) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, v) -> outOfRange(v, path.isEmpty() ? String.valueOf(key) : path + "." + key, file,
-                    problems));
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                outOfRange(list.get(i), path + "[" + i + "]", file, problems);
-            }
-        } else if (value instanceof BigDecimal number && number.signum() != 0) {
-            // The decimal exponent: precision - scale - 1 (1e400 has precision 1, scale -400).
-            long exponent = (long) number.precision() - number.scale() - 1;
-            if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
-                String key = path.isEmpty() ? "the value" : "'" + path + "'";
-                String named = path.replaceAll("(\\[\\d+])+$", "");
-                String last = named.substring(named.lastIndexOf('.') + 1);
-                int line = lineOf(file, last);
-                problems.add(Diagnostic.error(SourceLocation.of(file, line), key + " is "
-                        + number.round(new java.math.MathContext(3)).toString().replace("E", "e")
-                        + ", beyond what a double can hold (about 1e-308 to 1e308 in size), which every training"
-                        + " framework writes; check the value").withSourceLine(SourceLines.line(file, line)));
-            }
-        }
-    }
-
-    private static final long MAX_EXPONENT = 308;
-    private static final long MIN_EXPONENT = -324;
-
-    /** The first line of the file that names {@code key} as a field, 0 when none does. */
-    private static int lineOf(Path file, String key) {
-        if (key.isEmpty()) {
-            return 0;
-        }
         try {
-            List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains("\"" + key + "\"")) {
-                    return i + 1;
-                }
+            JsonValues.FileFacts facts = facts(load, file);
+            Object value = file.getFileName().toString().endsWith(".csv") ? csv.read(file, facts)
+                    : json.read(file, facts);
+            load.lines.putAll(facts.lines);
+            int before = load.problems.size();
+            NumberRange.check(value, "", file, load.problems);
+            if (load.problems.size() > before) {
+                load.pendingFacts.remove(file);
+                return;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0;
+            if (level.containsKey(name)) {
+                load.problems.add(Diagnostic.error(SourceLocation.of(file, 0), "has the same name as another results"
+                        + " file or folder ('" + name + "'); rename one of them."));
+                return;
+            }
+            put(load, level, keyPrefix, name, value, file, List.of(file));
+        } catch (SourceException e) {
+            load.problems.addAll(e.diagnostics());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null ? 0 : where.getLineNr();
+            int column = where == null ? 0 : where.getColumnNr();
+            load.problems.add(Diagnostic.error(new SourceLocation(file, line, column),
+                    "invalid JSON: " + e.getOriginalMessage()).withSourceLine(SourceLines.line(file, line)));
         }
-        return 0;
+    }
+
+    private void tensorBoard(Load load, Path run, Map<String, Object> level, String keyPrefix) throws IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(run)) {
+            for (Path file : walk.filter(p -> Files.isRegularFile(p) && isEventFile(p)).sorted().toList()) {
+                Path folder = run.relativize(file.getParent());
+                files.put(file, folder.toString().isEmpty() ? "" : ProjectPaths.slashes(folder) + "/");
+            }
+        }
+        String name = run.getFileName().toString();
+        try {
+            TensorBoardRun.Read read = TensorBoardRun.read(name, files);
+            read.problems().forEach(p -> load.warnings.add(new Warning(run, p)));
+            if (read.scalars() == 0) {
+                load.warnings.add(new Warning(run, "the TensorBoard event files hold no scalars ("
+                        + read.skipped() + " images, histograms or other summaries); nothing to plot"));
+            }
+            facts(load, run).notFinite.putAll(read.notFinite());
+            put(load, level, keyPrefix, name, read.records(), run, new ArrayList<>(files.keySet()));
+        } catch (TfRecords.BadRecord e) {
+            load.problems.add(Diagnostic.error(SourceLocation.of(run, 0), "a TensorBoard event file is damaged: "
+                    + e.getMessage() + " at byte " + e.offset + "; copy the run's files again"));
+        }
+    }
+
+    /** Counts the file towards the progress line; the facts' NaN counts become one warning for the file. */
+    private JsonValues.FileFacts facts(Load load, Path source) {
+        load.read++;
+        long now = System.nanoTime();
+        if (now - load.lastProgress > PROGRESS_NANOS) {
+            load.lastProgress = now;
+            progress.accept("results: reading " + ProjectPaths.slashes(load.root.relativize(source)) + " (" + load.read
+                    + " of " + load.total + " files)");
+        }
+        JsonValues.FileFacts facts = new JsonValues.FileFacts();
+        load.pendingFacts.put(source, facts);
+        return facts;
+    }
+
+    private void put(Load load, Map<String, Object> level, String keyPrefix, String name, Object value, Path source,
+                     List<Path> files) {
+        level.put(name, value);
+        load.entries.put(keyPrefix + name, files);
+        load.files.addAll(files);
+        load.members.put(source, files);
+        own(value, source, load.owners);
+        JsonValues.FileFacts facts = load.pendingFacts.remove(source);
+        if (facts != null && !facts.notFinite.isEmpty()) {
+            int count = facts.notFinite.values().stream().mapToInt(Integer::intValue).sum();
+            List<String> keys = new ArrayList<>();
+            facts.notFinite.forEach((k, n) -> keys.add((k.isEmpty() ? "(no key)" : k) + " \u00d7" + n));
+            load.warnings.add(new Warning(source, count + (count == 1 ? " value is" : " values are")
+                    + " NaN or infinite (" + String.join(", ", keys) + "); tables print them as \u2014 and plots"
+                    + " leave them out"));
+        }
+    }
+
+    static boolean isEventFile(Path file) {
+        return file.getFileName().toString().contains("tfevents");
+    }
+
+    private static boolean hasEventFiles(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.anyMatch(p -> Files.isRegularFile(p) && isEventFile(p));
+        }
     }
 
     /** Records every object and array of a file's value as coming from that file. */
@@ -185,41 +262,31 @@ public final class ResultsLoader {
         }
     }
 
-    private static Object toJava(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                map.put(field.getKey(), toJava(field.getValue()));
-            }
-            return map;
+    /** A warning about a results file or folder, e.g. NaN values in it. */
+    public record Warning(Path file, String message) {
+        /** {@code src/report/results/x.json: message}. */
+        public String describe(Path projectDir) {
+            return ProjectPaths.relative(projectDir, file) + ": " + message;
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(element -> list.add(toJava(element)));
-            return list;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isNull()) {
-            return null;
-        }
-        return node.asText();
     }
-
 
     /**
      * The loaded model and where it came from.
      *
-     * @param model   the tree below {@code results}: folders are sorted maps, files their parsed values
-     * @param files   every file read
-     * @param entries each file's key path in the tree ({@code vit-s16/seed0}) and the file
-     * @param owners  every object and array of the model, by identity, and the file it came from
+     * @param model    the tree below {@code results}: folders are sorted maps, files their parsed values
+     * @param files    every file read
+     * @param entries  each entry's key path in the tree ({@code vit-s16/seed0}) and the files it was read from
+     * @param owners   every object and array of the model, by identity, and the file (or run folder) it came from
+     * @param lines    the line each record (object, CSV row) starts on in its file, by identity
+     * @param members  for each file or run folder in {@code owners}, the files read for it
+     * @param warnings what the team should know about the files (NaN values, a run still writing)
      */
-    public record LoadedResults(Map<String, Object> model, List<Path> files, Map<String, Path> entries,
-                                Map<Object, Path> owners) { }
+    public record LoadedResults(Map<String, Object> model, List<Path> files, Map<String, List<Path>> entries,
+                                Map<Object, Path> owners, Map<Object, Integer> lines, Map<Path, List<Path>> members,
+                                List<Warning> warnings) {
+        /** The warnings as the build lists them. */
+        public List<String> warnings(Path projectDir) {
+            return warnings.stream().map(w -> w.describe(projectDir)).toList();
+        }
+    }
 }

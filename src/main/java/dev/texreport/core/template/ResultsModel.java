@@ -21,15 +21,15 @@ import java.util.Map;
  */
 public final class ResultsModel implements TemplateHashModelEx, TemplateSequenceModel, AdapterTemplateModel {
     private final Map<String, Object> children;
-    private final Map<String, Path> files;
+    private final Map<String, List<Path>> files;
     private final RenderContext context;
     private final ObjectWrapper wrapper;
 
     /**
      * @param children the folder's entries: values loaded from files, or nested folders (maps)
-     * @param files    for each entry that is a file's content, the file (by entry name)
+     * @param files    for each entry that is a file's content (or a run folder's), its files (by entry name)
      */
-    public ResultsModel(Map<String, Object> children, Map<String, Path> files, RenderContext context,
+    public ResultsModel(Map<String, Object> children, Map<String, List<Path>> files, RenderContext context,
                         ObjectWrapper wrapper) {
         this.children = children;
         this.files = files;
@@ -48,9 +48,9 @@ public final class ResultsModel implements TemplateHashModelEx, TemplateSequence
 
     @SuppressWarnings("unchecked")
     private TemplateModel wrapChild(String key, Object child) throws TemplateModelException {
-        Path file = files.get(key);
-        if (file != null) {
-            context.used(file);
+        List<Path> source = files.get(key);
+        if (source != null) {
+            source.forEach(context::used);
             return wrapper.wrap(child);
         }
         if (child instanceof Map<?, ?> folder) {
@@ -60,8 +60,8 @@ public final class ResultsModel implements TemplateHashModelEx, TemplateSequence
     }
 
     /** Entries below a subfolder are keyed "folder/name" in the file map. */
-    private Map<String, Path> nestedFiles(String folder) {
-        Map<String, Path> nested = new LinkedHashMap<>();
+    private Map<String, List<Path>> nestedFiles(String folder) {
+        Map<String, List<Path>> nested = new LinkedHashMap<>();
         String prefix = folder + "/";
         files.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -110,9 +110,9 @@ public final class ResultsModel implements TemplateHashModelEx, TemplateSequence
     @Override
     public Object getAdaptedObject(Class<?> hint) {
         for (String key : children.keySet()) {
-            Path file = files.get(key);
-            if (file != null) {
-                context.used(file);
+            List<Path> source = files.get(key);
+            if (source != null) {
+                source.forEach(context::used);
             }
         }
         return children;

@@ -14,7 +14,6 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -29,6 +28,11 @@ import java.util.Map;
  * interpolated value for LaTeX. Errors become {@link SourceException}s naming the template file, line and column.
  */
 public final class TemplateRenderer {
+    /** A missing value explained by the exception handler, for the message made when the exception arrives. */
+    private record Explained(String expression, String explanation) { }
+
+    private static final ThreadLocal<Explained> EXPLAINED = new ThreadLocal<>();
+
     private final Path sourceDir;
     private final Configuration config;
 
@@ -45,10 +49,20 @@ public final class TemplateRenderer {
         config.setOutputFormat(LatexOutputFormat.INSTANCE);
         config.setRecognizeStandardFileExtensions(false);
         config.setLocale(Locale.ROOT);
-        // "computer" prints numbers exactly, without locale grouping: 12345.678 never becomes "12,345.678".
-        config.setNumberFormat("computer");
+        // Numbers from results files print exactly as written (2.50, 1e-05); others in the "computer" format,
+        // without locale grouping: 12345.678 never becomes "12,345.678".
+        config.setCustomNumberFormats(Map.of(WrittenNumberFormat.NAME, WrittenNumberFormat.FACTORY));
+        config.setNumberFormat("@" + WrittenNumberFormat.NAME);
         config.setBooleanFormat("c");
-        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        // The handler runs where the error happened, while loop variables and macro parameters still exist: a
+        // missing key is explained there, from the variables the template sees (an <#assign>ed name included).
+        config.setTemplateExceptionHandler((te, env, out) -> {
+            if (te instanceof InvalidReferenceException && te.getBlamedExpressionString() != null) {
+                EXPLAINED.set(new Explained(te.getBlamedExpressionString(),
+                        ModelPaths.describeMissing(te.getBlamedExpressionString(), env, Map.of())));
+            }
+            throw te;
+        });
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
@@ -103,7 +117,8 @@ public final class TemplateRenderer {
         Path file = e.getTemplateName() == null ? fallbackFile : sourceDir.resolve(e.getTemplateName());
         SourceLocation where = new SourceLocation(file, e.getLineNumber(), e.getColumnNumber());
         String line = SourceLines.line(file, e.getLineNumber());
-        String message = "FreeMarker syntax error: " + firstLine(e.getEditorMessage()) + mathHint(line);
+        String message = "FreeMarker syntax error: " + firstLine(e.getEditorMessage()) + mathHint(line)
+                + SyntaxHints.of(line, e.getEditorMessage());
         return new SourceException(Diagnostic.error(where, message).withSourceLine(line));
     }
 
@@ -114,9 +129,12 @@ public final class TemplateRenderer {
         String line = file == null ? "" : SourceLines.line(file, lineNumber);
         String message;
         String expression = e.getBlamedExpressionString();
+        Explained explained = EXPLAINED.get();
+        EXPLAINED.remove();
         if (e instanceof InvalidReferenceException && expression != null) {
-            message = "'" + expression + "' is missing: " + ModelPaths.describeMissing(expression, model)
-                    + mathHint(line);
+            String why = explained != null && explained.expression().equals(expression) ? explained.explanation()
+                    : ModelPaths.describeMissing(expression, model);
+            message = "'" + expression + "' is missing: " + why + mathHint(line);
         } else {
             message = reason(e.getMessageWithoutStackTop());
         }

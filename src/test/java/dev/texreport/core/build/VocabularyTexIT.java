@@ -91,4 +91,117 @@ class VocabularyTexIT {
         assertTrue(result.errors().get(0).startsWith("src/report/final/01.tex.ftl:3:1: <@table>: no run has the metric"
                 + " 'top_1'; the runs have: method, seed, top1"), result.errors().get(0));
     }
+
+    private static final String CURVES = "method,seed,epoch,val_acc,lr\nResNet,0,1,0.50,0.1\nResNet,0,2,0.62,0.01\n"
+            + "ResNet,1,1,0.52,0.1\nResNet,1,2,0.64,0.01\nViT,0,1,0.40,0.1\nViT,0,2,0.70,0.01\nViT,1,1,0.44,0.1\n"
+            + "ViT,1,2,0.72,0.01\n";
+
+    /** Issue 14: every new figure and table option compiles with the real TeX and lands in the PDF. */
+    @Test
+    void panelsLogAxesSmoothingASecondAxisIntervalsAndALongTableCompile() throws Exception {
+        StringBuilder log = new StringBuilder("{\"log_history\": [");
+        for (int step = 10; step <= 500; step += 10) {
+            log.append(step == 10 ? "" : ", ").append("{\"loss\": ").append(2.0 / Math.sqrt(step) + (step % 30 == 0
+                    ? 0.05 : 0)).append(", \"learning_rate\": ").append(step * 1e-6).append(", \"step\": ")
+                    .append(step).append('}');
+        }
+        StringBuilder sweep = new StringBuilder("config,seed,acc\n");
+        for (int c = 0; c < 60; c++) {
+            sweep.append("c").append(c).append(",0,0.").append(50 + c % 40).append('\n');
+        }
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/results/main.json", runs("0.86"))
+                .file("src/report/results/curves.csv", CURVES)
+                .file("src/report/results/sweep.csv", sweep.toString())
+                .file("src/report/results/trainer_state.json", log + "]}")
+                .file("src/report/final/01.tex.ftl", String.join("\n",
+                        "\\section{Results}",
+                        "See Figure~\\ref{fig:panels}, panel~\\ref{fig:acc}.",
+                        "<@figure caption=\"Two panels.\" label=\"fig:panels\">",
+                        "<@lineplot runs=results.curves x=\"epoch\" y=\"val_acc\" series=\"method\" percent=true"
+                                + " caption=\"Accuracy.\" label=\"fig:acc\"/>",
+                        "<@curve state=results.trainer_state smooth=0.6 ymode=\"log\" metrics2=[\"learning_rate\"]"
+                                + " caption=\"Loss, smoothed.\"/>",
+                        "</@figure>",
+                        "<@table runs=results.main rows=\"method\" metrics=[\"top1\"] spread=\"ci95\" "
+                                + "significance=\"ResNet\" caption=\"Intervals.\"/>",
+                        "<@barchart runs=results.main x=\"method\" y=\"top1\" width=\"0.5\\\\linewidth\" "
+                                + "caption=\"Bars.\"/>", "\\clearpage", ""))
+                .file("src/report/final/appendix/A.tex.ftl", "\\section{All configurations}\n<@table "
+                        + "runs=results.sweep rows=\"config\" metrics=[\"acc\"] long=true caption=\"Every run.\"/>\n");
+        MilestoneResult result = project.build().milestones().get(0);
+        assertTrue(result.passed(), result.errors().toString());
+        String text = pdfText(dir.resolve("target/report/final.pdf"));
+        assertTrue(text.contains("(a) Accuracy.") && text.contains("(b) Loss, smoothed."), text);
+        assertTrue(text.contains("panel 1a"), "the panel's label gives 1a: " + text);
+        assertTrue(text.contains("confidence interval (Student\u2019s t)") || text.contains("Student's t"), text);
+        assertTrue(text.contains("continued from the previous page"), "the long table breaks across pages");
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("float-size")), result.warnings().toString());
+    }
+
+    /** Issue 14: a table wider than the text fails the build, naming the table and its template line. */
+    @Test
+    void aTableThatRunsIntoTheMarginFailsTheBuild() throws Exception {
+        String wide = "x".repeat(30);
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/results/wide.json", "[{\"m\": \"" + wide + "\", \"a\": 1, \"b\": 2, \"c\": 3, "
+                        + "\"d\": 4, \"e\": 5, \"f\": 6, \"g\": 7, \"h\": 8, \"i\": 9, \"j\": 10, \"k\": 11}]")
+                .file("src/report/final/01.tex.ftl", "\\section{A}\nText.\n<@table runs=results.wide rows=\"m\" "
+                        + "label=\"tab:wide\" metrics=[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", "
+                        + "\"i\", \"j\", \"k\"] rowTitle=\"A very long heading for the first column\"/>\n");
+        MilestoneResult result = project.build().milestones().get(0);
+        assertTrue(!result.passed());
+        assertTrue(result.errors().stream().anyMatch(e -> e.startsWith("final.pdf: src/report/final/01.tex.ftl:3: "
+                + "results table 'tab:wide' is ") && e.contains("it runs into the margin")), result.errors().toString());
+    }
+
+    /**
+     * Issue 14: one colour per name across milestones, and still a final PDF that depends on its own inputs only:
+     * built alone it has the same bytes as built with the midterm.
+     */
+    @Test
+    void seriesKeepTheirColourAcrossMilestonesAndTheFinalBuiltAloneIsTheSame() throws Exception {
+        TeamProject project = new TeamProject(dir)
+                .file("src/report/results/curves.csv", CURVES)
+                .file("src/report/midterm/01.tex.ftl", "\\section{Progress}\n<@lineplot runs=results.curves "
+                        + "x=\"epoch\" y=\"val_acc\" series=\"method\" where={\"method\": \"ViT\"}/>\n")
+                .file("src/report/final/01.tex.ftl", "\\section{Results}\n<@barchart runs=results.curves "
+                        + "x=\"method\" y=\"val_acc\"/>\n<@lineplot runs=results.curves x=\"epoch\" y=\"val_acc\" "
+                        + "series=\"method\"/>\n");
+        BuildResult both = project.build(project.request().milestones(List.of("midterm", "final")).force(true)
+                .build());
+        assertTrue(both.milestones().stream().allMatch(MilestoneResult::passed), both.milestones().toString());
+        String midterm = Files.readString(dir.resolve("target/report/midterm/sections/01.tex"));
+        String fin = Files.readString(dir.resolve("target/report/final/sections/01.tex"));
+        String vit = colour(midterm, "ViT");
+        assertEquals(vit, colour(fin, "ViT"));
+        assertTrue(fin.contains("fill=" + vit + ", draw=" + vit), "ViT's bar has ViT's colour: " + fin);
+        byte[] withOthers = Files.readAllBytes(dir.resolve("target/report/final.pdf"));
+        deleteTree(dir.resolve("target"));
+        BuildResult alone = project.build(project.request().milestones(List.of("final")).force(true).build());
+        assertTrue(alone.milestones().get(0).passed());
+        assertTrue(java.util.Arrays.equals(withOthers, Files.readAllBytes(dir.resolve("target/report/final.pdf"))),
+                "final.pdf built alone differs from final.pdf built with the midterm");
+    }
+
+    private static String colour(String tex, String legend) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("color=(texreport\\d), mark=[^\\]]*\\] "
+                + "coordinates \\{[^}]*\\};\\n    \\\\addlegendentry\\{" + legend + "}").matcher(tex);
+        assertTrue(m.find(), legend + " in " + tex);
+        return m.group(1);
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -36,4 +36,15 @@ class RoundingTest {
         assertEquals(4, Rounding.decimalsFor(new BigDecimal("81.32"), 4, 3), "explicit decimals win");
         assertEquals(2, Rounding.decimalsFor(new BigDecimal("-5.5"), null, null), "default is 3 significant digits");
     }
+
+    @Test
+    void significantDigitsThatCarryIntoTheNextPowerOfTenKeepTheirNumber() {
+        assertEquals("1.00", Rounding.round(new java.math.BigDecimal("0.9996"),
+                Rounding.decimalsFor(new java.math.BigDecimal("0.9996"), null, 3)).toPlainString());
+        assertEquals("100", Rounding.round(new java.math.BigDecimal("99.96"),
+                Rounding.decimalsFor(new java.math.BigDecimal("99.96"), null, 3)).toPlainString());
+        assertEquals("10.0", Rounding.round(new java.math.BigDecimal("9.9996"),
+                Rounding.decimalsFor(new java.math.BigDecimal("9.9996"), null, 3)).toPlainString());
+        assertEquals(3, Rounding.decimalsFor(new java.math.BigDecimal("0.9994"), null, 3), "0.999 needs no carry");
+    }
 }

@@ -3,7 +3,12 @@ package dev.texreport.core.template.vocab;
 import dev.texreport.core.numbers.Direction;
 import dev.texreport.core.numbers.MetricSpec;
 import dev.texreport.core.numbers.NumberText;
+import dev.texreport.core.numbers.Notation;
+import dev.texreport.core.results.RunSet;
 import dev.texreport.core.template.LatexOutputFormat;
+import dev.texreport.core.template.ModelPaths;
+import freemarker.core.DirectiveCallPlace;
+import freemarker.core.Environment;
 import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -17,23 +22,77 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
+ * (Over the house's 250 lines on purpose: one typed getter per parameter kind, each with its own message naming the call, the parameter
+ * and what it expects.)
+ *
  * The named parameters of one vocabulary call, e.g. {@code <@table runs=results.main rows="method" .../>}, with
  * messages that name the call, the parameter and what was expected.
  */
 final class Params {
     private final String call;
     private final Map<String, TemplateModel> raw;
+    private final Environment env;
+    private final String place;
 
+    /**
+     * @param env   the template's environment at the call (null in tests without a template)
+     * @param place the call's template and line, e.g. {@code final/01.tex.ftl:7}
+     */
     @SuppressWarnings("unchecked")
-    Params(String call, Map<?, ?> params, Set<String> known) throws TemplateModelException {
+    Params(String call, Map<?, ?> params, Set<String> known, Environment env, String place)
+            throws TemplateModelException {
         this.call = call;
         this.raw = (Map<String, TemplateModel>) params;
-        for (String name : raw.keySet()) {
+        this.env = env;
+        this.place = place;
+        for (Map.Entry<String, TemplateModel> param : raw.entrySet()) {
+            String name = param.getKey();
             if (!known.contains(name)) {
                 throw new TemplateModelException("<@" + call + ">: unknown parameter '" + name + "'; it takes: "
                         + String.join(", ", new TreeSet<>(known)));
             }
+            if (param.getValue() == null) {
+                throw new TemplateModelException("<@" + call + ">: " + missing(name));
+            }
         }
+    }
+
+    /**
+     * Why a parameter has no value: the expression the call gave, explained like a missing {@code ${...}}
+     * ({@code 'value' is results.cifar.top1, which is missing: results.cifar has no 'top1'; it has: ...}).
+     */
+    private String missing(String name) {
+        String expression = null;
+        if (env != null && env.getCurrentDirectiveCallPlace() != null) {
+            DirectiveCallPlace place = env.getCurrentDirectiveCallPlace();
+            String text = place.getTemplate().getSource(place.getBeginColumn(), place.getBeginLine(),
+                    place.getEndColumn(), place.getEndLine());
+            expression = CallSource.expression(text, name);
+        }
+        if (expression == null) {
+            return "'" + name + "' is missing (null)";
+        }
+        return "'" + name + "' is " + expression + ", which is missing: "
+                + ModelPaths.describeMissing(expression, env, Map.of());
+    }
+
+    /** The template's environment at the call, or null. */
+    Environment env() {
+        return env;
+    }
+
+    /** The call's template and line, e.g. {@code final/01.tex.ftl:7}; empty when unknown. */
+    String place() {
+        return place;
+    }
+
+    /** The place followed by ": ", for warnings; empty when unknown. */
+    String prefix() {
+        return place.isEmpty() ? "" : place + ": ";
+    }
+
+    String call() {
+        return call;
     }
 
     boolean has(String name) {
@@ -52,7 +111,7 @@ final class Params {
         }
         Object value = value(name);
         if (value == null) {
-            throw new TemplateModelException("<@" + call + ">: '" + name + "' is empty (null)");
+            throw new TemplateModelException("<@" + call + ">: " + missing(name));
         }
         return value;
     }
@@ -111,15 +170,35 @@ final class Params {
         return number.intValueExact();
     }
 
+    /** A number, also given as text ({@code "1e-15"}, which FreeMarker cannot write as a number literal). */
     BigDecimal decimal(String name) throws TemplateModelException {
         Object value = value(name);
         if (value == null) {
             return null;
         }
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
+        BigDecimal number = RunSet.number(value instanceof String text ? RunSet.key(text) : value);
+        if (number != null) {
+            return number;
         }
         throw new TemplateModelException("<@" + call + ">: '" + name + "' must be a number, not '" + value + "'");
+    }
+
+    Notation notation() throws TemplateModelException {
+        try {
+            return Notation.parse(string("notation", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new TemplateModelException("<@" + call + ">: " + e.getMessage());
+        }
+    }
+
+    /** A choice among fixed words, e.g. {@code xmode} of {@code linear} or {@code log}. */
+    String choice(String name, String fallback, String... allowed) throws TemplateModelException {
+        String value = string(name, fallback);
+        if (value != null && !List.of(allowed).contains(value)) {
+            throw new TemplateModelException("<@" + call + ">: " + name + " must be " + String.join(" or ",
+                    List.of(allowed).stream().map(a -> "'" + a + "'").toList()) + ", not '" + value + "'");
+        }
+        return value;
     }
 
     List<String> strings(String name) throws TemplateModelException {
@@ -180,7 +259,8 @@ final class Params {
         Map<String, Object> settings = new LinkedHashMap<>();
         for (String field : List.of("name", "direction", "unit", "scale", "decimals", "significant", "percent")) {
             if (has(field)) {
-                settings.put(field, value(field));
+                Object value = value(field);
+                settings.put(field, field.equals("scale") ? decimal("scale") : value);
             }
         }
         return metric(key, settings);

@@ -1,8 +1,15 @@
 package dev.texreport.core.template.vocab;
 
+import dev.texreport.core.numbers.Curves;
 import dev.texreport.core.numbers.MetricSpec;
+import dev.texreport.core.numbers.NonFinite;
+import dev.texreport.core.numbers.Spread;
+import dev.texreport.core.numbers.Summary;
+import dev.texreport.core.results.MetricValues;
 import dev.texreport.core.results.RunSet;
+import dev.texreport.core.template.CurveNames;
 import dev.texreport.core.template.LatexOutputFormat;
+import dev.texreport.core.template.Palette;
 import dev.texreport.core.template.RenderContext;
 import freemarker.template.TemplateModelException;
 import java.math.BigDecimal;
@@ -12,52 +19,127 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The figure calls: {@code <@lineplot>}, {@code <@barchart>} and {@code <@curve>} (Hugging Face trainer state). */
+/**
+ * The figure calls: {@code <@lineplot>}, {@code <@barchart>} and {@code <@curve>} (Hugging Face trainer state).
+ *
+ * <p>(Over the house's 250 lines on purpose: the three figure calls share parameter validation, series
+ * selection, smoothing and thinning; the pgfplots text itself is written by PlotWriter.)
+ */
 final class PlotCalls {
+    /** Lines with more points than this are thinned to it (largest-triangle-three-buckets). */
+    static final int MAX_POINTS = 1000;
+
     private PlotCalls() {
     }
 
     private static Set<String> with(String... names) {
         Set<String> all = new HashSet<>(Set.of(names));
-        all.addAll(Set.of("caption", "label", "height", "placement", "xlabel"));
+        all.addAll(Set.of("caption", "label", "height", "width", "placement", "xlabel", "ylabel", "xmode", "ymode",
+                "xmin", "xmax", "ymin", "ymax"));
         all.addAll(VocabularyCall.METRIC_SETTINGS);
         return all;
     }
 
-    private static PlotSpec spec(Params p, String x, String y, String series, MetricSpec metric, boolean band)
-            throws TemplateModelException {
-        return new PlotSpec(x, y, series, metric, p.has("xlabel") ? p.latex("xlabel", "") : null,
-                p.latex("caption", ""), p.string("label", ""), band, p.string("height", "0.5\\linewidth"),
-                p.string("placement", "htbp"));
-    }
+    /** What a line figure draws, however its lines were made. */
+    private record Drawn(List<Line> lines, boolean legend, String xLabel, String yLabel, String y2Label,
+                         String provenance) { }
 
     /** {@code <@lineplot runs=results.training x="epoch" y="val_acc" series="method"/>}. */
     static final class LinePlot extends VocabularyCall {
         LinePlot(RenderContext context) {
-            super(context, "lineplot", with("runs", "x", "y", "series", "where", "band"));
+            super(context, "lineplot", with("runs", "x", "y", "y2", "series", "where", "band", "smooth", "names",
+                    "maxPoints"));
         }
 
         @Override
         String render(Params p, Consumer<String> warnings) throws TemplateModelException {
-            Axes a = axes(p, context, "results.training", "epoch", "val_acc");
-            return new PlotWriter(context.palette()).linePlot(a.set(), spec(p, a.x(), a.y(), p.string("series", null),
-                    a.set().metric(a.y(), p.inlineMetric(a.y())), p.bool("band", true)), context.provenance(a.data()));
+            Object data = p.required("runs", "runs=results.training");
+            RunSet set = RunSet.from(data, context.origin()).select(p.map("where"));
+            String x = String.valueOf(p.required("x", "x=\"epoch\""));
+            p.required("y", "y=\"val_acc\"");
+            List<String> ys = p.strings("y");
+            List<String> y2s = p.strings("y2");
+            String series = p.string("series", null);
+            requireField(set, x, "x");
+            for (String y : ys) {
+                requireField(set, y, "y");
+            }
+            for (String y : y2s) {
+                requireField(set, y, "y2");
+            }
+            if (series != null) {
+                requireField(set, series, "series");
+            }
+            Map<String, MetricSpec> overrides = p.metricOverrides("y");
+            MetricSpec inline = p.inlineMetric("y");
+            Function<String, MetricSpec> metricOf = key -> {
+                MetricSpec spec = set.metric(key, overrides.get(key));
+                return spec.overriddenBy(inline);
+            };
+            Function<String, MetricSpec> metric2Of = key -> set.metric(key, null);
+            LineSource source = new LineSource(set, x, series, names(p), band(p), smooth(p), p.has("maxPoints")
+                    ? p.integer("maxPoints") : MAX_POINTS, logX(p), logY(p), p, context, warnings);
+            List<Line> lines = new ArrayList<>(source.lines(ys, metricOf, false));
+            lines.addAll(source.lines(y2s, metric2Of, true));
+            if (lines.isEmpty()) {
+                throw new TemplateModelException("<@lineplot>: no run has both a number for x=\"" + x + "\" and for "
+                        + "y=" + ys + "; nothing to draw");
+            }
+            String xLabel = p.has("xlabel") ? p.latex("xlabel", "") : LatexOutputFormat.escape(x);
+            String yLabel = p.has("ylabel") ? p.latex("ylabel", "") : LatexOutputFormat.escape(ys.size() == 1
+                    ? metricOf.apply(ys.get(0)).label() : common(ys.stream().map(metricOf).toList()));
+            String y2Label = y2s.isEmpty() ? null : LatexOutputFormat.escape(y2s.size() == 1
+                    ? metric2Of.apply(y2s.get(0)).label() : common(y2s.stream().map(metric2Of).toList()));
+            boolean legend = series != null || lines.size() > 1;
+            return draw(p, context, new Drawn(lines, legend, xLabel, yLabel, y2Label, context.provenance(data)));
         }
     }
 
     /** {@code <@barchart runs=results.main x="method" y="top1" percent=true/>}: mean per category with std bars. */
     static final class BarChart extends VocabularyCall {
         BarChart(RenderContext context) {
-            super(context, "barchart", with("runs", "x", "y", "where"));
+            super(context, "barchart", with("runs", "x", "y", "where", "spread", "names"));
         }
 
         @Override
         String render(Params p, Consumer<String> warnings) throws TemplateModelException {
-            Axes a = axes(p, context, "results.main", "method", "top1");
-            return new PlotWriter(context.palette()).barChart(a.set(), spec(p, a.x(), a.y(), null,
-                    a.set().metric(a.y(), p.inlineMetric(a.y())), false), context.provenance(a.data()));
+            Object data = p.required("runs", "runs=results.main");
+            RunSet set = RunSet.from(data, context.origin()).select(p.map("where"));
+            String x = String.valueOf(p.required("x", "x=\"method\""));
+            String y = String.valueOf(p.required("y", "y=\"top1\""));
+            requireField(set, x, "x");
+            requireField(set, y, "y");
+            Spread spread = StatCall.spread(p);
+            if (spread == Spread.BOOTSTRAP) {
+                throw new TemplateModelException("<@barchart>: error bars are symmetric: spread must be 'std', 'sem',"
+                        + " 'ci95' or 'none'");
+            }
+            MetricSpec metric = set.metric(y, p.inlineMetric(y));
+            Map<String, String> names = names(p);
+            List<PlotWriter.Bar> bars = new ArrayList<>();
+            for (RunSet.Group group : RunSet.groups(x, set.runs()).values()) {
+                MetricValues values = set.values(group.runs(), y);
+                String key = String.valueOf(group.value());
+                String name = names.getOrDefault(key, key);
+                if (values.hasNotFinite()) {
+                    warnings.accept("<@barchart> '" + name + "': " + values.notFinite()
+                            + " value(s) are NaN or infinite; the bar is left out");
+                }
+                Summary s = Summary.of(values.finite().stream().map(v -> v.multiply(metric.scale())).toList());
+                BigDecimal error = s.mean() == null ? null : spread.halfWidth(s);
+                bars.add(new PlotWriter.Bar(name, key, s.mean() == null || values.hasNotFinite() ? Double.NaN
+                        : s.mean().doubleValue(), error == null ? 0 : error.doubleValue()));
+            }
+            context.needPgfplots();
+            AxisOptions axes = axes(p, false, p.has("xlabel") ? p.latex("xlabel", "") : "",
+                    p.has("ylabel") ? p.latex("ylabel", "") : LatexOutputFormat.escape(metric.label()), null);
+            String drawing = new PlotWriter(context.palette()).barAxes(bars, axes);
+            return place(p, context, drawing, bars.stream().map(b -> new PlotWriter.Entry(b.name(), b.key()))
+                    .toList(), context.provenance(data));
         }
     }
 
@@ -66,86 +148,313 @@ final class PlotCalls {
      * ({@code log_history}): training loss and, when logged, validation loss over steps.
      */
     static final class Curve extends VocabularyCall {
-        private static final Map<String, String> NAMES = Map.of("loss", "training loss", "eval_loss",
-                "validation loss", "eval_accuracy", "validation accuracy", "learning_rate", "learning rate",
-                "grad_norm", "gradient norm");
-
         Curve(RenderContext context) {
-            super(context, "curve", with("state", "metrics", "x"));
+            super(context, "curve", with("state", "metrics", "metrics2", "x", "names", "smooth", "band",
+                    "maxPoints"));
         }
 
         @Override
         String render(Params p, Consumer<String> warnings) throws TemplateModelException {
             Object state = p.required("state", "state=results.trainer_state");
             if (!(state instanceof Map<?, ?> map) || !(map.get("log_history") instanceof List<?> history)) {
+                String has = state instanceof Map<?, ?> m ? "; it has: " + RunSet.list(new ArrayList<>(m.keySet()))
+                        : "";
                 throw new TemplateModelException("<@curve>: 'state' must be a Hugging Face trainer_state.json (an "
-                        + "object with a 'log_history' list)");
+                        + "object with a 'log_history' list)" + has);
             }
+            if (history.isEmpty()) {
+                throw new TemplateModelException("<@curve>: the log_history of this trainer state is empty: the run "
+                        + "logged nothing (was it stopped before logging_steps, or is this the state of step 0?)");
+            }
+            RunSet set = RunSet.from(history, context.origin());
             String x = p.string("x", "step");
             List<String> metrics = p.strings("metrics");
             if (metrics.isEmpty()) {
                 metrics = new ArrayList<>(List.of("loss"));
-                if (history.stream().anyMatch(e -> e instanceof Map<?, ?> m && m.containsKey("eval_loss"))) {
+                if (set.fields().contains("eval_loss")) {
                     metrics.add("eval_loss");
                 }
             }
-            List<Map<String, Object>> points = new ArrayList<>();
-            for (Object entry : history) {
-                if (!(entry instanceof Map<?, ?> record)) {
-                    continue;
-                }
-                for (String metric : metrics) {
-                    BigDecimal value = RunSet.number(record.get(metric));
-                    BigDecimal position = RunSet.number(record.get(x));
-                    if (value != null && position != null) {
-                        Map<String, Object> point = new LinkedHashMap<>();
-                        point.put("series", NAMES.getOrDefault(metric, metric));
-                        point.put(x, position);
-                        point.put("value", value);
-                        points.add(point);
-                    }
+            List<String> metrics2 = p.strings("metrics2");
+            Set<String> keys = set.fields();
+            for (String key : concat(List.of(x), metrics, metrics2)) {
+                if (!keys.contains(key)) {
+                    throw new TemplateModelException("<@curve>: the log_history has no '" + key + "'; its keys are: "
+                            + RunSet.list(new ArrayList<>(keys)));
                 }
             }
-            if (points.isEmpty()) {
+            Map<String, MetricSpec> overrides = p.metricOverrides("metrics");
+            MetricSpec inline = p.inlineMetric("value");
+            Map<String, String> names = new LinkedHashMap<>();
+            for (String key : concat(metrics, metrics2)) {
+                MetricSpec declared = overrides.get(key);
+                names.put(key, declared != null && declared.given().contains("name") ? declared.name()
+                        : CurveNames.of(key));
+            }
+            names.putAll(names(p));
+            Function<String, MetricSpec> metricOf = key -> {
+                MetricSpec spec = MetricSpec.plain(key);
+                if (overrides.containsKey(key)) {
+                    spec = spec.overriddenBy(overrides.get(key));
+                }
+                return spec.overriddenBy(inline);
+            };
+            LineSource source = new LineSource(set, x, null, names, band(p), smooth(p), p.has("maxPoints")
+                    ? p.integer("maxPoints") : MAX_POINTS, logX(p), logY(p), p, context, warnings);
+            List<Line> lines = new ArrayList<>(source.lines(metrics, metricOf, false));
+            lines.addAll(source.lines(metrics2, metricOf, true));
+            if (lines.isEmpty()) {
                 throw new TemplateModelException("<@curve>: log_history has no entries with '" + x + "' and any of "
                         + metrics);
             }
-            String yName = metrics.stream().allMatch(m -> m.contains("loss")) ? "loss"
-                    : metrics.size() == 1 ? NAMES.getOrDefault(metrics.get(0), metrics.get(0)) : "value";
-            MetricSpec metric = MetricSpec.plain("value").overriddenBy(p.inlineMetric("value"));
-            if (!p.has("name")) {
-                metric = new MetricSpec("value", yName, metric.direction(), metric.unit(), metric.scale(),
-                        metric.decimals(), metric.significant(), metric.given());
-            }
-            context.needPgfplots();
-            PlotSpec spec = new PlotSpec(x, "value", metrics.size() > 1 ? "series" : null, metric,
-                    p.has("xlabel") ? p.latex("xlabel", "") : LatexOutputFormat.escape(x),
-                    p.latex("caption", ""), p.string("label", ""), true, p.string("height", "0.5\\linewidth"),
-                    p.string("placement", "htbp"));
-            return new PlotWriter(context.palette()).linePlot(new RunSet(points, Map.of()), spec,
-                    context.provenance(state));
+            String yName = p.has("name") ? inline.name() : metrics.stream().allMatch(m -> m.contains("loss"))
+                    ? "loss" : metrics.size() == 1 ? names.get(metrics.get(0)) : "value";
+            String unit = inline.unit();
+            String yLabel = p.has("ylabel") ? p.latex("ylabel", "")
+                    : LatexOutputFormat.escape(unit.isEmpty() ? yName : yName + " (" + unit + ")");
+            String y2Label = metrics2.isEmpty() ? null : LatexOutputFormat.escape(metrics2.size() == 1
+                    ? names.get(metrics2.get(0)) : "value");
+            String xLabel = p.has("xlabel") ? p.latex("xlabel", "") : LatexOutputFormat.escape(x);
+            return draw(p, context, new Drawn(lines, lines.size() > 1, xLabel, yLabel, y2Label,
+                    context.provenance(state)));
         }
     }
 
-    /** The runs a figure draws and its two fields, checked; the examples are for the error messages. */
-    private record Axes(Object data, RunSet set, String x, String y) { }
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
 
-    private static Axes axes(Params p, RenderContext context, String runsExample, String xExample, String yExample)
-            throws TemplateModelException {
-        Object data = p.required("runs", "runs=" + runsExample);
-        RunSet set = Runs.filtered(RunSet.from(data), p.map("where"));
-        String x = String.valueOf(p.required("x", "x=\"" + xExample + "\""));
-        String y = String.valueOf(p.required("y", "y=\"" + yExample + "\""));
-        requireField(set, x, "x");
-        requireField(set, y, "y");
+    /** The shared part of several metrics' labels: their common unit, or "value". */
+    private static String common(List<MetricSpec> metrics) {
+        String unit = metrics.get(0).unit();
+        boolean same = metrics.stream().allMatch(m -> m.unit().equals(unit));
+        return same && !unit.isEmpty() ? "value (" + unit + ")" : "value";
+    }
+
+    /** Draws a line figure: a figure of its own, or a panel of the {@code <@figure>} around the call. */
+    private static String draw(Params p, RenderContext context, Drawn drawn) throws TemplateModelException {
         context.needPgfplots();
-        return new Axes(data, set, x, y);
+        boolean panel = Panels.current(p.env()) != null;
+        AxisOptions axes = axes(p, panel, drawn.xLabel(), drawn.yLabel(), drawn.y2Label());
+        String drawing = new PlotWriter(context.palette()).lineAxes(drawn.lines(), axes, drawn.legend() && !panel);
+        List<PlotWriter.Entry> legend = new ArrayList<>();
+        if (drawn.legend()) {
+            drawn.lines().forEach(l -> {
+                if (l.name() != null && legend.stream().noneMatch(e -> e.name().equals(l.name()))) {
+                    legend.add(new PlotWriter.Entry(l.name(), l.key()));
+                }
+            });
+        }
+        return place(p, context, drawing, legend, drawn.provenance());
+    }
+
+    /** A drawing as its own figure, or handed to the {@code <@figure>} it is a panel of. */
+    private static String place(Params p, RenderContext context, String drawing, List<PlotWriter.Entry> legend,
+                                String provenance) throws TemplateModelException {
+        Panels panels = Panels.current(p.env());
+        if (panels != null) {
+            panels.add(new Panels.Panel(drawing, p.latex("caption", ""), p.string("label", ""), legend, provenance));
+            return "";
+        }
+        StringBuilder tex = new StringBuilder();
+        tex.append("% texreport: figure from ").append(provenance).append('\n');
+        tex.append("\\begin{figure}[").append(p.string("placement", "htbp")).append("]\n");
+        tex.append("  \\centering\n");
+        tex.append(Palette.definitions().indent(2));
+        tex.append(FloatBox.open());
+        tex.append(drawing);
+        tex.append(FloatBox.close("figure", p.place(), p.string("label", "")));
+        tex.append("  \\caption{").append(p.latex("caption", "")).append("}\n");
+        String label = p.string("label", "");
+        if (!label.isEmpty()) {
+            tex.append("  \\label{").append(label).append("}\n");
+        }
+        tex.append("\\end{figure}\n");
+        return tex.toString();
+    }
+
+    static AxisOptions axes(Params p, boolean panel, String xLabel, String yLabel, String y2Label)
+            throws TemplateModelException {
+        // A second y axis puts its labels right of the width pgfplots plans for: leave room for them.
+        String width = y2Label == null ? "\\linewidth" : "0.9\\linewidth";
+        return new AxisOptions(p.string("width", width),
+                p.string("height", panel ? "0.8\\linewidth" : "0.5\\linewidth"), xLabel, yLabel, y2Label, logX(p),
+                logY(p), p.decimal("xmin"), p.decimal("xmax"), p.decimal("ymin"), p.decimal("ymax"));
+    }
+
+    private static boolean logX(Params p) throws TemplateModelException {
+        return p.choice("xmode", "linear", "linear", "log").equals("log");
+    }
+
+    private static boolean logY(Params p) throws TemplateModelException {
+        return p.choice("ymode", "linear", "linear", "log").equals("log");
+    }
+
+    /** The band: {@code std} over runs at each x, {@code minmax} from W&B's __MIN/__MAX columns, or none. */
+    private static String band(Params p) throws TemplateModelException {
+        Object value = p.value("band");
+        if (value == null || Boolean.TRUE.equals(value)) {
+            return "auto";
+        }
+        if (Boolean.FALSE.equals(value)) {
+            return "none";
+        }
+        return p.choice("band", "auto", "auto", "std", "minmax", "none");
+    }
+
+    /** TensorBoard's smoothing weight in [0, 1), or null. */
+    private static Double smooth(Params p) throws TemplateModelException {
+        BigDecimal weight = p.decimal("smooth");
+        if (weight == null) {
+            return null;
+        }
+        if (weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) >= 0) {
+            throw new TemplateModelException("<@" + p.call() + ">: smooth is TensorBoard's smoothing weight, from 0"
+                    + " (none) to below 1 (e.g. 0.6 or 0.9), not " + weight);
+        }
+        return weight.doubleValue();
+    }
+
+    /** Legend names for raw values or keys: {@code names={"eval_macro_f1": "Macro F1"}}. */
+    private static Map<String, String> names(Params p) throws TemplateModelException {
+        Map<String, String> names = new LinkedHashMap<>();
+        p.map("names").forEach((k, v) -> names.put(k, String.valueOf(v)));
+        return names;
     }
 
     static void requireField(RunSet set, String field, String role) {
-        if (set.runs().stream().noneMatch(r -> r.containsKey(field))) {
+        Set<String> fields = set.fields();
+        if (!fields.contains(field)) {
             throw new IllegalArgumentException(role + "=\"" + field + "\" is not a field of the runs; they have: "
-                    + String.join(", ", set.runs().isEmpty() ? List.of("(no runs)") : set.runs().get(0).keySet()));
+                    + (fields.isEmpty() ? "(no runs)" : RunSet.list(new ArrayList<>(fields))));
+        }
+    }
+
+    /** Turns runs into lines: one per series value and metric, averaged over the runs at each x. */
+    private record LineSource(RunSet set, String x, String series, Map<String, String> names, String band,
+                              Double smooth, int maxPoints, boolean logX, boolean logY, Params p,
+                              RenderContext context, Consumer<String> warnings) {
+        List<Line> lines(List<String> ys, Function<String, MetricSpec> metricOf, boolean right) {
+            List<Line> lines = new ArrayList<>();
+            List<RunSet.Group> groups = series == null ? List.of(new RunSet.Group(null, set.runs()))
+                    : new ArrayList<>(RunSet.groups(series, set.runs()).values());
+            for (RunSet.Group group : groups) {
+                for (String y : ys) {
+                    MetricSpec metric = metricOf.apply(y);
+                    String seriesName = group.value() == null ? null
+                            : names.getOrDefault(String.valueOf(group.value()), String.valueOf(group.value()));
+                    String metricName = names.getOrDefault(y, metric.given().contains("name") ? metric.name()
+                            : metric.name());
+                    String name = seriesName == null ? metricName
+                            : ys.size() > 1 ? seriesName + " (" + metricName + ")" : seriesName;
+                    // The colour follows the name the results hold (the series value, the curve), not the legend's.
+                    String seriesKey = group.value() == null ? null : String.valueOf(group.value());
+                    String metricKey = names.containsKey(y) || !metric.given().contains("name") ? CurveNames.of(y)
+                            : metric.name();
+                    String key = seriesKey == null ? metricKey
+                            : ys.size() > 1 ? seriesKey + " (" + metricKey + ")" : seriesKey;
+                    Line line = line(name, key, group.runs(), y, metric, right);
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                }
+            }
+            return lines;
+        }
+
+        private Line line(String name, String key, List<Map<String, Object>> runs, String y, MetricSpec metric,
+                          boolean right) {
+            TreeMap<BigDecimal, List<BigDecimal>> byX = new TreeMap<>();
+            TreeMap<BigDecimal, List<BigDecimal[]>> minMax = new TreeMap<>();
+            int notFinite = 0;
+            int offScale = 0;
+            for (Map<String, Object> run : runs) {
+                BigDecimal position = RunSet.number(run.get(x));
+                Object raw = run.get(y);
+                if (position == null || !run.containsKey(y)) {
+                    continue;
+                }
+                if (raw instanceof NonFinite) {
+                    notFinite++;
+                    continue;
+                }
+                BigDecimal value = RunSet.number(raw);
+                if (value == null) {
+                    throw set.notANumber(run, y, raw);
+                }
+                value = value.multiply(metric.scale());
+                if (logX && position.signum() <= 0 || logY && value.signum() <= 0) {
+                    offScale++;
+                    continue;
+                }
+                byX.computeIfAbsent(position, k -> new ArrayList<>()).add(value);
+                BigDecimal low = RunSet.number(run.get(y + "__MIN"));
+                BigDecimal high = RunSet.number(run.get(y + "__MAX"));
+                if (low != null && high != null) {
+                    minMax.computeIfAbsent(position, k -> new ArrayList<>())
+                            .add(new BigDecimal[] {low.multiply(metric.scale()), high.multiply(metric.scale())});
+                }
+            }
+            String who = "<@" + p.call() + "> '" + (name == null ? y : name) + "'";
+            if (notFinite > 0) {
+                warnings.accept(who + ": " + notFinite + " NaN or infinite value(s) of '" + y + "' left out");
+            }
+            if (offScale > 0) {
+                warnings.accept(who + ": " + offScale + " point(s) at or below 0 left out of the log axis");
+            }
+            if (byX.isEmpty()) {
+                return null;
+            }
+            int n = byX.size();
+            double[] xs = new double[n];
+            double[] means = new double[n];
+            double[] low = null;
+            double[] high = null;
+            boolean useMinMax = !band.equals("none") && !band.equals("std") && minMax.size() == n;
+            boolean useStd = !useMinMax && !band.equals("none") && !band.equals("minmax")
+                    && byX.values().stream().anyMatch(v -> v.size() > 1);
+            if (band.equals("minmax") && !useMinMax) {
+                throw new IllegalArgumentException("band=\"minmax\" needs '" + y + "__MIN' and '" + y + "__MAX' at "
+                        + "every point (a W&B export); use band=\"std\" or leave band out");
+            }
+            if (useMinMax || useStd) {
+                low = new double[n];
+                high = new double[n];
+            }
+            int i = 0;
+            for (Map.Entry<BigDecimal, List<BigDecimal>> point : byX.entrySet()) {
+                Summary s = Summary.of(point.getValue());
+                xs[i] = point.getKey().doubleValue();
+                means[i] = s.mean().doubleValue();
+                if (useMinMax) {
+                    List<BigDecimal[]> edges = minMax.get(point.getKey());
+                    low[i] = Summary.of(edges.stream().map(e -> e[0]).toList()).mean().doubleValue();
+                    high[i] = Summary.of(edges.stream().map(e -> e[1]).toList()).mean().doubleValue();
+                } else if (useStd) {
+                    double std = s.std() == null ? 0 : s.std().doubleValue();
+                    low[i] = means[i] - std;
+                    high[i] = means[i] + std;
+                }
+                i++;
+            }
+            double[] raw = null;
+            double[] drawn = means;
+            if (smooth != null && smooth > 0) {
+                raw = means;
+                drawn = Curves.ema(means, smooth);
+            }
+            Line line = new Line(name, key, xs, drawn, low, high, raw, right);
+            if (n > maxPoints) {
+                line = line.keep(Curves.largestTriangleThreeBuckets(xs, drawn, maxPoints));
+                context.debug(p.prefix() + "<@" + p.call() + "> '" + (name == null ? y : name) + "': " + n
+                        + " points drawn as " + maxPoints + " (largest-triangle-three-buckets)");
+            }
+            return line;
         }
     }
 }

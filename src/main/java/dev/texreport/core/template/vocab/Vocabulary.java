@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The calls every template can use, by name: {@code <@num/>}, {@code <@stat/>}, {@code <@table/>},
- * {@code <@lineplot/>}, {@code <@barchart/>} and {@code <@curve/>}.
+ * {@code <@lineplot/>}, {@code <@barchart/>}, {@code <@curve/>} and {@code <@figure>} (panels).
  */
 public final class Vocabulary {
     private Vocabulary() {
@@ -20,6 +20,7 @@ public final class Vocabulary {
         calls.put("lineplot", new PlotCalls.LinePlot(context));
         calls.put("barchart", new PlotCalls.BarChart(context));
         calls.put("curve", new PlotCalls.Curve(context));
+        calls.put("figure", new FigureCall(context));
         return calls;
     }
 }

@@ -9,15 +9,18 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Base of the vocabulary's directives: checks the call has no body or loop variables, parses the named
  * parameters, writes the LaTeX the call produces, and turns a wrong argument into a message that FreeMarker
- * reports at the call's template line.
+ * reports at the call's template line. A call that takes more than a second says so in the build log.
  */
 abstract class VocabularyCall implements TemplateDirectiveModel {
+    private static final long SLOW_NANOS = 1_000_000_000L;
+
     protected final RenderContext context;
     private final String name;
     private final Set<String> parameters;
@@ -35,12 +38,18 @@ abstract class VocabularyCall implements TemplateDirectiveModel {
         if (body != null || loopVars.length > 0) {
             throw new TemplateModelException("<@" + name + "> takes no body; write it as <@" + name + " .../>");
         }
-        Params p = new Params(name, params, parameters);
+        long start = System.nanoTime();
+        Params p = new Params(name, params, parameters, env, where(env));
         String latex;
         try {
-            latex = render(p, warning -> context.warn(where(env) + warning));
+            latex = render(p, warning -> context.warn(p.prefix() + warning));
         } catch (IllegalArgumentException e) {
             throw new TemplateModelException("<@" + name + ">: " + e.getMessage());
+        }
+        long took = System.nanoTime() - start;
+        if (took > SLOW_NANOS) {
+            context.progress(p.place() + ": <@" + name + "> took " + String.format(Locale.ROOT, "%.1f", took / 1e9)
+                    + " s");
         }
         env.getOut().write(latex);
     }
@@ -48,12 +57,13 @@ abstract class VocabularyCall implements TemplateDirectiveModel {
     /** Produces the LaTeX for one call; {@code warnings} collects what the team should know. */
     abstract String render(Params params, java.util.function.Consumer<String> warnings) throws TemplateModelException;
 
-    private static String where(Environment env) {
+    /** The call's template and line, e.g. {@code final/01-results.tex.ftl:7}. */
+    static String where(Environment env) {
         DirectiveCallPlace place = env.getCurrentDirectiveCallPlace();
         if (place == null || place.getTemplate() == null) {
             return "";
         }
-        return place.getTemplate().getSourceName() + ":" + place.getBeginLine() + ": ";
+        return place.getTemplate().getSourceName() + ":" + place.getBeginLine();
     }
 
     /** The parameters every call that reads runs accepts. */

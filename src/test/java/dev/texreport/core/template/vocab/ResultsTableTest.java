@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.texreport.core.numbers.Direction;
 import dev.texreport.core.numbers.MetricSpec;
+import dev.texreport.core.numbers.Notation;
 import dev.texreport.core.numbers.NumberText;
+import dev.texreport.core.numbers.Spread;
 import dev.texreport.core.results.RunSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,8 +48,7 @@ class ResultsTableTest {
     }
 
     private static TableSpec spec(List<String> metrics) {
-        return new TableSpec("method", List.of(), null, null, metrics, Map.of(), "std", "Main results.", "tab:main",
-                "normalsize", false, "t", NumberText.Grouping.SI);
+        return TableSpec.of("method", metrics, "Main results.", "tab:main");
     }
 
     @Test
@@ -79,8 +80,8 @@ class ResultsTableTest {
             a.put("dataset", dataset);
             runs.add(a);
         }
-        TableSpec spec = new TableSpec("method", List.of(), null, "dataset", List.of("top1"), Map.of(), "std", "",
-                "", "small", true, "t", NumberText.Grouping.SI);
+        TableSpec spec = new TableSpec("method", List.of(), null, "dataset", List.of("top1"), Map.of(), Spread.STD, "",
+                "", "small", true, "t", NumberText.Grouping.SI, Notation.AUTO, false, null, 0.05, "");
         String tex = new ResultsTable().render(new RunSet(runs, Map.of()), spec, "x").latex();
         assertTrue(tex.contains(" & \\multicolumn{1}{c}{CIFAR-10} & \\multicolumn{1}{c}{CIFAR-100} \\\\"), tex);
         assertTrue(tex.contains("\\cmidrule(lr){2-2}\\cmidrule(lr){3-3}"), tex);
@@ -92,8 +93,7 @@ class ResultsTableTest {
 
     @Test
     void aCaptionWithoutFullStopGetsOneBeforeTheSeedNote() {
-        TableSpec spec = new TableSpec("method", List.of(), null, null, List.of("top1"), Map.of(), "std",
-                "Main results", "", "normalsize", false, "t", NumberText.Grouping.SI);
+        TableSpec spec = TableSpec.of("method", List.of("top1"), "Main results", "");
         String tex = new ResultsTable().render(runs(), spec, "x").latex();
         assertTrue(tex.contains("\\caption{Main results. Mean \\textpm{} std over 2--3 seeds.}"), tex);
     }
