@@ -21,9 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes target/report/summary.json, the machine-readable account of a build for CI and course staff, and next to
@@ -51,14 +55,31 @@ public final class BuildSummaries {
                       List<CourseDate> events, List<String> eventTexts, Path upToDateSummary,
                       boolean writeUpToDate) throws EnvironmentException {
         Path summary = request.outputDir().resolve("summary.json");
+        Map<String, String> committed = committedAt(request, milestones);
         SummaryMarkdown.write(summary.resolveSibling("summary.md"),
                 SummaryMarkdown.render(request.projectDir(), milestones, problems, eventTexts));
-        writeJson(summary, summary, request.projectDir(), milestones, problems, events);
+        writeJson(summary, summary, request.projectDir(), milestones, problems, events, committed);
         if (writeUpToDate) {
             writeJson(upToDateSummary, summary, request.projectDir(),
-                    milestones.stream().map(MilestoneResult::asReused).toList(), problems, events);
+                    milestones.stream().map(MilestoneResult::asReused).toList(), problems, events, committed);
         }
         return summary;
+    }
+
+    /**
+     * When git last changed each milestone's folder (ISO-8601, UTC), for staff to tell a late milestone from one
+     * handed in on time; git is asked for all milestones at once. Absent outside git.
+     */
+    private Map<String, String> committedAt(BuildRequest request, List<MilestoneResult> milestones) {
+        Map<String, CompletableFuture<Optional<Long>>> asked = new LinkedHashMap<>();
+        for (MilestoneResult m : milestones) {
+            Path folder = request.sourceDir().resolve(m.id());
+            asked.put(m.id(), CompletableFuture.supplyAsync(() -> provenance.lastCommitTime(folder)));
+        }
+        Map<String, String> committed = new HashMap<>();
+        asked.forEach((id, answer) -> answer.join().ifPresent(seconds -> committed.put(id,
+                Instant.ofEpochSecond(seconds).toString())));
+        return committed;
     }
 
     /** GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page. */
@@ -80,7 +101,8 @@ public final class BuildSummaries {
      * before) already names for the same content are not asked of git again.
      */
     private void writeJson(Path target, Path previous, Path projectDir, List<MilestoneResult> milestones,
-                           List<Problem> buildProblems, List<CourseDate> events) throws EnvironmentException {
+                           List<Problem> buildProblems, List<CourseDate> events, Map<String, String> committed)
+            throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("milestones");
         Map<Path, ObjectNode> described = new HashMap<>();
@@ -105,6 +127,9 @@ public final class BuildSummaries {
             node.put("upToDate", m.upToDate());
             if (m.due() != null) {
                 node.put("due", m.due());
+            }
+            if (committed.containsKey(m.id())) {
+                node.put("committedAt", committed.get(m.id()));
             }
             node.put("enginePasses", m.enginePasses());
             node.put("bibliographyRuns", m.bibRuns());
