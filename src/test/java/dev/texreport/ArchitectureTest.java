@@ -36,6 +36,7 @@ class ArchitectureTest {
             Map.entry("incremental", List.of("tex")),
             Map.entry("report", List.of("course", "tex")),
             Map.entry("scaffold", List.of("course", "template")),
+            Map.entry("staff", List.of("course", "tex")),
             Map.entry("build", List.of("numbers", "results", "template", "tex", "pages", "course", "checks",
                     "incremental", "report")));
 
