@@ -43,11 +43,11 @@ public class AggregateMojo extends AbstractMojo {
     boolean skip;
 
     /**
-     * A folder of downloaded CI artifacts to read instead of the aggregator's modules: every summary.json below it
-     * counts (one subfolder per team, or per shard's staff folder).
+     * Folders of downloaded CI artifacts to read instead of the aggregator's modules, comma-separated, relative to
+     * the current project: every summary.json below them counts (one subfolder per team, or a shard's staff folder).
      */
     @Parameter(property = "report.aggregateFrom")
-    File aggregateFrom;
+    String aggregateFrom;
 
     /** A file listing the teams you expect, one per line; those without a summary are shown as missing. */
     @Parameter(property = "report.teams")
@@ -96,8 +96,9 @@ public class AggregateMojo extends AbstractMojo {
             List<StaffAggregator.ProjectSummary> projects = new ArrayList<>();
             List<Path> folders = new ArrayList<>();
             ShardPlan plan = null;
-            if (aggregateFrom != null) {
-                folders.add(aggregateFrom.toPath());
+            List<String> from = AbstractReportMojo.splitList(aggregateFrom);
+            if (!from.isEmpty()) {
+                from.forEach(folder -> folders.add(base.resolve(folder).normalize()));
             } else {
                 Map<String, MavenProject> modules = mavenSession == null ? Map.of() : StaffTeams.of(mavenSession);
                 if (modules.isEmpty()) {

@@ -41,6 +41,7 @@ final class StaffFiles {
         Path teamsDir = staffDir.resolve(TEAMS);
         try {
             StaffAggregator.deleteTree(teamsDir);
+            Files.createDirectories(teamsDir);
             Files.createDirectories(staffDir.resolve(THUMBS));
         } catch (IOException e) {
             throw new EnvironmentException("Cannot prepare " + teamsDir + ": " + e.getMessage(), e);
