@@ -132,12 +132,13 @@ public class AggregateMojo extends AbstractMojo {
                     staffDirectory.toPath(), projects, folders, expected, course, mine, plan));
             Path shown = outcome.index();
             Path page = shown.startsWith(base) ? base.relativize(shown) : shown;
-            getLog().info("Staff page of " + outcome.teams() + " teams" + (mine == null ? "" : " (shard " + mine + ")")
-                    + ": " + page);
+            getLog().info("Staff page of " + outcome.teams() + (outcome.teams() == 1 ? " team" : " teams")
+                    + (mine == null ? "" : " (shard " + mine + ")") + ": " + page);
             outcome.table().forEach(line -> getLog().info("  " + line));
             outcome.notes().forEach(note -> getLog().info(note));
             if (!outcome.missing().isEmpty()) {
-                getLog().warn(outcome.missing().size() + " of " + outcome.teams() + " teams have no report:");
+                getLog().warn(outcome.missing().size() + " of " + outcome.teams() + " teams "
+                        + (outcome.missing().size() == 1 ? "has" : "have") + " no report:");
                 outcome.missing().forEach(m -> getLog().warn("  " + m));
             }
         } catch (ReportException e) {

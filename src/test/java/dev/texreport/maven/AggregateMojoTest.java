@@ -45,7 +45,7 @@ class AggregateMojoTest {
         assertTrue(Files.isRegularFile(dir.resolve("target/report/staff/index.html")));
         assertEquals(List.of("INFO Staff page of 2 teams: target/report/staff/index.html",
                 "INFO   team            proposal", "INFO   report-team-07  0.7/2 ok", "INFO   report-team-11  missing",
-                "WARN 1 of 2 teams have no report:", "WARN   report-team-11: no summary.json for it below "
+                "WARN 1 of 2 teams has no report:", "WARN   report-team-11: no summary.json for it below "
                         + "report.aggregateFrom (listed in teams.txt)"), harness.log);
     }
 
