@@ -177,7 +177,8 @@ public class BuildMojo extends AbstractReportMojo {
         Path out = relative.isAbsolute() ? relative : top.getBasedir().toPath().resolve(relative).normalize();
         try {
             List<String> table = new ReactorReport().write(out, top.getBasedir().toPath(), teams);
-            getLog().info("Reports of " + teams.size() + " projects (" + top.getBasedir().toPath()
+            getLog().info("Reports of " + teams.size() + (teams.size() == 1 ? " project (" : " projects (")
+                    + top.getBasedir().toPath()
                     .relativize(out.resolve("summary.md")) + "):");
             table.forEach(line -> getLog().info("  " + line));
         } catch (ReportException e) {
