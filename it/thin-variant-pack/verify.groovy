@@ -9,6 +9,8 @@ def markdown = new File(basedir, 'target/report/summary.md').getText('UTF-8')
 assert markdown.contains(' | Fri 14 Mar 2031 18:00 CET: ') && markdown.contains(' left | passed')
 assert proposal.title == 'Project Proposal': 'everything else comes from the built-in pack'
 def text = new File(basedir, 'target/report/proposal/main.tex').getText('UTF-8')
-assert text.contains('\\texreportSetHeader{Deep Learning course project (short format) --- Project Proposal}')
+// The variant's layout adds a running head; the notices come from the built-in pack's layout.
+assert text.contains('\\texreportSetHeader{Deep Learning course project (short format): Project Proposal}')
+assert text.contains('\\texreportNotice{Deep Learning course project (short format) — Project Proposal}')
 assert text.contains('\\usepackage{texreport-neurips}')
 return true

@@ -1,6 +1,6 @@
 \section{Body}
-<#-- 95 paragraphs of filler, each about five lines long. -->
-<#list 1..95 as i>
+<#-- 93 paragraphs of filler, each about five lines long. -->
+<#list 1..93 as i>
 Paragraph ${i}. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. We train the model with stochastic gradient descent and report accuracy on the held-out split. 
 
 </#list>

@@ -29,16 +29,17 @@ class ArchitectureTest {
             Map.entry("numbers", List.of()),
             Map.entry("results", List.of("numbers")),
             Map.entry("template", List.of("numbers", "results")),
-            Map.entry("tex", List.of()),
+            Map.entry("sandbox", List.of()),
+            Map.entry("tex", List.of("sandbox")),
             Map.entry("pages", List.of()),
             Map.entry("course", List.of()),
             Map.entry("checks", List.of("course", "pages")),
-            Map.entry("incremental", List.of("tex")),
-            Map.entry("report", List.of("course", "tex")),
+            Map.entry("incremental", List.of("tex", "sandbox")),
+            Map.entry("report", List.of("course", "tex", "sandbox")),
             Map.entry("scaffold", List.of("course", "template")),
             Map.entry("staff", List.of("course", "tex")),
             Map.entry("build", List.of("numbers", "results", "template", "tex", "pages", "course", "checks",
-                    "incremental", "report")));
+                    "incremental", "report", "sandbox")));
 
     private static JavaClasses classes;
 

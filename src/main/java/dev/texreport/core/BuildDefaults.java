@@ -18,6 +18,8 @@ public final class BuildDefaults {
     public static final String FAIL_ON_CHECKS = "paper,fonts-embedded,anonymity";
     /** 0: one milestone per core, or one when Maven itself builds modules in parallel. */
     public static final String THREADS = "0";
+    /** Seconds a build waits for another build of the same project (report:watch, an IDE) to finish. */
+    public static final String LOCK_TIMEOUT_SECONDS = "600";
     public static final String SOURCE_DIRECTORY = "src/report";
     public static final String OUTPUT_DIRECTORY = "target/report";
     /** The date of PDFs built outside git: 2020-01-01T00:00:00Z, so such builds are reproducible too. */

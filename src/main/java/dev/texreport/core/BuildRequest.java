@@ -35,6 +35,7 @@ import java.util.TreeSet;
  * @param failingChecks   the PDF format checks whose findings fail the build (the others warn)
  * @param clock           the time deadlines are measured against
  * @param threads         how many milestones may compile at once (TeX is single-threaded)
+ * @param lockTimeout     how long a build waits for another build of the same project to finish
  */
 public record BuildRequest(
         Path projectDir,
@@ -56,7 +57,8 @@ public record BuildRequest(
         Mode mode,
         Set<String> failingChecks,
         Clock clock,
-        int threads) {
+        int threads,
+        Duration lockTimeout) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -71,6 +73,7 @@ public record BuildRequest(
         Objects.requireNonNull(mode, "mode");
         failingChecks = Set.copyOf(failingChecks);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
     }
 
     /**
@@ -87,7 +90,7 @@ public record BuildRequest(
                 .append(new TreeSet<>(failingChecks)).append("\nauthors:");
         for (Author author : authors) {
             text.append('\n').append(author.name()).append('|').append(author.email()).append('|')
-                    .append(author.affiliation());
+                    .append(author.affiliation()).append('|').append(author.row());
         }
         return text.toString();
     }
@@ -135,6 +138,7 @@ public record BuildRequest(
         private Set<String> failingChecks = Set.of(BuildDefaults.FAIL_ON_CHECKS.split(","));
         private Clock clock = Clock.systemUTC();
         private int threads = 1;
+        private Duration lockTimeout = Duration.ofSeconds(Long.parseLong(BuildDefaults.LOCK_TIMEOUT_SECONDS));
 
         private Builder(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -161,6 +165,7 @@ public record BuildRequest(
         public Builder failingChecks(Set<String> value) { failingChecks = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder threads(int value) { threads = value; return this; }
+        public Builder lockTimeout(Duration value) { lockTimeout = value; return this; }
 
         /**
          * How many milestones compile at once from what the user asked for: a number, or 0 for one per core, or one
@@ -177,12 +182,16 @@ public record BuildRequest(
                 throw new ConfigurationException("report.timeout must be a positive number of seconds, not "
                         + timeout.toSeconds());
             }
+            if (lockTimeout.isNegative()) {
+                throw new ConfigurationException("report.lockTimeout must be 0 or more seconds, not "
+                        + lockTimeout.toSeconds());
+            }
             if (threads < 1) {
                 throw new ConfigurationException("report.threads must be 0 (one per core) or more, not " + threads);
             }
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
                     timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force,
-                    ciSummary, template, mode, failingChecks, clock, threads);
+                    ciSummary, template, mode, failingChecks, clock, threads, lockTimeout);
         }
     }
 }

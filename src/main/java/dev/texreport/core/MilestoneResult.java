@@ -26,6 +26,24 @@ import java.util.Set;
 public record MilestoneResult(String id, String title, int pageLimit, Path pdf, Pages pages, int enginePasses,
                               int bibRuns, List<Problem> problems, ReportException failure, Set<Path> resultsUsed,
                               boolean upToDate, String due, String dueText) {
+    /** How a milestone ended, as summary.json, summary.md and the staff's table name it. */
+    public enum Status {
+        PASSED("passed"),
+        OVER_LIMIT_NOT_FAILING("over the limit (not failing)"),
+        OVER_LIMIT("over the limit"),
+        FAILED("failed");
+
+        private final String text;
+
+        Status(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
     /**
      * The page figures of a typeset milestone.
      *
@@ -110,5 +128,19 @@ public record MilestoneResult(String id, String title, int pageLimit, Path pdf, 
 
     public boolean overLimit() {
         return overLimitProblem().isPresent();
+    }
+
+    /**
+     * Passed; over the limit but not failing (report.failOnPageLimit=false); failed only for its length; or failed
+     * for any other reason.
+     */
+    public Status status() {
+        boolean over = overLimit();
+        if (passed()) {
+            return over ? Status.OVER_LIMIT_NOT_FAILING : Status.PASSED;
+        }
+        boolean otherErrors = failure != null || problems.stream()
+                .anyMatch(p -> p.isError() && !(p instanceof Problem.PageLimitExceeded));
+        return over && !otherErrors ? Status.OVER_LIMIT : Status.FAILED;
     }
 }

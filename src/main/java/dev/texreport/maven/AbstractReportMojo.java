@@ -3,6 +3,7 @@ package dev.texreport.maven;
 import dev.texreport.core.Author;
 import dev.texreport.core.BuildDefaults;
 import dev.texreport.core.BuildRequest;
+import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.Engine;
 import dev.texreport.core.FormatCheck;
 import dev.texreport.core.Mode;
@@ -92,6 +93,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.threads", defaultValue = BuildDefaults.THREADS)
     protected int threads;
 
+    /**
+     * Seconds a build waits for another build of the same project to finish (report:watch in one terminal, an IDE's
+     * build in another) before it fails; the two never write the same files at once.
+     */
+    @Parameter(property = "report.lockTimeout", defaultValue = BuildDefaults.LOCK_TIMEOUT_SECONDS)
+    protected int lockTimeout;
+
     /** Rebuilds every milestone even when its inputs did not change since the last build. */
     @Parameter(property = "report.force", defaultValue = BuildDefaults.FORCE)
     protected boolean force;
@@ -120,7 +128,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /** Makes the core service with the one process runner (TeX output to the debug log); tests put a fake here. */
     Function<ReportLog, ReportBuilder> services = log -> new ReportService(new CommonsExecProcessRunner(log::debug),
-            System.getenv("PATH"), log);
+            System.getenv(), log);
 
     /** What the goal reads from the environment; tests put a map here. */
     Function<String, String> environment = System::getenv;
@@ -143,6 +151,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
                 .milestones(splitList(milestone))
                 .engine(Engine.parse(engine))
                 .timeout(Duration.ofSeconds(timeout))
+                .lockTimeout(Duration.ofSeconds(lockTimeout))
                 .failOnPageLimit(failOnPageLimit)
                 .shellEscape(shellEscape)
                 .failOnUndefinedReferences(failOnUndefinedReferences)
@@ -172,15 +181,30 @@ abstract class AbstractReportMojo extends AbstractMojo {
         return name.strip();
     }
 
-    private List<Author> authors() {
+    private List<Author> authors() throws ConfigurationException {
         List<Author> authors = new ArrayList<>();
         for (Developer developer : project.getDevelopers()) {
-            authors.add(new Author(developer.getName(), developer.getEmail(), developer.getOrganization()));
+            authors.add(new Author(developer.getName(), developer.getEmail(), developer.getOrganization(),
+                    row(developer)));
         }
         if (authors.isEmpty()) {
             getLog().warn("The POM lists no <developers>; the paper will show no authors.");
         }
         return authors;
+    }
+
+    /** A developer's {@code <properties><row>2</row></properties>}: the row of the author block, or 0. */
+    private static int row(Developer developer) throws ConfigurationException {
+        String value = developer.getProperties() == null ? null : developer.getProperties().getProperty("row");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        String text = value.strip();
+        if (!text.matches("[1-9]\\d{0,2}")) {
+            throw new ConfigurationException("pom.xml: developer '" + developer.getName() + "' has <row>" + value
+                    + "</row>; the row of the author block must be a whole number from 1, e.g. <row>2</row>");
+        }
+        return Integer.parseInt(text);
     }
 
     static List<String> splitList(String value) {

@@ -59,7 +59,7 @@ public class BuildMojo extends AbstractReportMojo {
 
     /** Makes the change views (tests put a fake here). */
     Function<ReportLog, Comparer> comparers = log -> new MilestoneComparison(new CommonsExecProcessRunner(log::debug),
-            System.getenv("PATH"), log)::compare;
+            System.getenv(), log)::compare;
 
     /** What makes the change views of a built project. */
     @FunctionalInterface

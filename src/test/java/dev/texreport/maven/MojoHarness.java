@@ -55,6 +55,7 @@ final class MojoHarness {
         mojo.project = project;
         mojo.engine = "pdflatex";
         mojo.timeout = 300;
+        mojo.lockTimeout = 600;
         mojo.failOnPageLimit = true;
         mojo.failOnUndefinedReferences = true;
         mojo.template = "builtin";

@@ -22,11 +22,7 @@ final class CompileStep {
      * A typeset milestone: TeX's outcome and its messages, located in the team's files. Errors among them (a refused
      * \write18 or file read, an undefined citation) did not stop TeX, but the PDF is not what the team wrote.
      */
-    record Compiled(CompileOutcome outcome, List<Problem> problems) {
-        boolean failed() {
-            return problems.stream().anyMatch(Problem::isError);
-        }
-    }
+    record Compiled(CompileOutcome outcome, List<Problem> problems) { }
 
     private final TexCompiler compiler;
     private final BuildContext build;

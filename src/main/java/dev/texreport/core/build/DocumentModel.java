@@ -3,6 +3,7 @@ package dev.texreport.core.build;
 import dev.texreport.core.Author;
 import dev.texreport.core.BuildRequest;
 import dev.texreport.core.Mode;
+import dev.texreport.core.course.CourseDescription;
 import dev.texreport.core.course.TemplatePack;
 import dev.texreport.core.template.PdfString;
 import java.util.ArrayList;
@@ -22,15 +23,19 @@ final class DocumentModel {
         Map<String, Object> model = new LinkedHashMap<>();
         List<Map<String, Object>> authors = new ArrayList<>();
         for (Author author : request.authors()) {
-            authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation()));
+            authors.add(Map.of("name", author.name(), "email", author.email(), "affiliation", author.affiliation(),
+                    "row", author.row()));
         }
         model.put("project", Map.of("title", request.title(), "authors", authors));
         model.put("mode", request.mode().id());
         List<String> names = request.authors().stream().map(Author::name).toList();
         model.put("pdfinfo", Map.of("title", PdfString.hex(request.title()),
                 "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
+        CourseDescription.Layout layout = pack.course().layout();
         model.put("course", Map.of("name", pack.course().name(),
-                "bibliographyStyle", pack.course().bibliographyStyle()));
+                "bibliographyStyle", pack.course().bibliographyStyle(),
+                "layout", Map.of("notice", layout.notice(), "runningHead", layout.runningHead(),
+                        "authorsPerRow", layout.authorsPerRow(), "natbib", layout.natbib())));
         return model;
     }
 }

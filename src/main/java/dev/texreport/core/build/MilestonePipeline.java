@@ -61,11 +61,14 @@ final class MilestonePipeline {
         }
         try {
             Optional<MilestoneState> previous = build.state().read(spec.id());
-            Path pdf = publisher.target(spec.id());
-            if (previous.isEmpty() || !Files.isRegularFile(pdf)) {
+            if (previous.isEmpty() || previous.get().pdf() == null) {
                 return Optional.empty();
             }
             MilestoneState state = previous.get();
+            Path pdf = build.request().outputDir().resolve(state.pdf());
+            if (!Files.isRegularFile(pdf)) {
+                return Optional.empty();
+            }
             if (!state.fingerprint().equals(fingerprints.of(spec, state.resultsUsed()))
                     || !state.pdfSha256().equals(Hashes.sha256(pdf))) {
                 return Optional.empty();
@@ -98,20 +101,26 @@ final class MilestonePipeline {
         MilestoneSpec spec = milestone.spec();
         List<Problem> problems = new ArrayList<>(milestone.warnings());
         try {
-            CompileStep.Compiled compiled = compiler.compile(milestone);
-            problems.addAll(compiled.problems());
-            if (compiled.failed()) {
-                return failedWith(spec, problems, milestone.context(),
-                        new SourceException("the document has errors after the last pass", List.of()));
+            CompileStep.Compiled compiled;
+            try {
+                compiled = compiler.compile(milestone);
+            } catch (ReportException e) {
+                publisher.dropFailed(spec.id());
+                throw e;
             }
+            problems.addAll(compiled.problems());
+            // TeX finished. Errors it reported without stopping (a refused read, an undefined citation) fail the
+            // milestone like the checks' errors: the PDF goes next to the last good one, as <m>.failed.pdf.
+            Path built = compiled.outcome().pdf();
             Path aux = milestone.job().file(".aux");
             PageMeasure measure = new PageAccounting().measure(aux);
-            Path pdf = publisher.place(compiled.outcome(), spec.id());
-            CheckedPdf checked = new CheckedPdf(pdf);
+            CheckedPdf checked = new CheckedPdf(built);
             int pdfPages = checked.pageCount();
             problems.addAll(checks.run(new CheckInput(spec, build.request(), aux, measure, checked,
                     !milestone.context().usedFiles().isEmpty(), teamFiles(milestone.sources()),
                     (file, line) -> where(milestone, file, line))));
+            boolean passed = problems.stream().noneMatch(Problem::isError);
+            Path pdf = publisher.place(built, spec.id(), passed);
             MilestoneResult result = MilestoneResult.built(spec.id(), spec.title(), spec.pageLimit(), pdf,
                     new MilestoneResult.Pages(measure.contentPages(), pdfPages, measure.linesPerPage()),
                     compiled.outcome().enginePasses(), compiled.outcome().bibRuns(), problems,

@@ -83,7 +83,8 @@ final class MilestoneRenderer {
                 build.request().failOnUndefinedReferences(),
                 doc.containsKey("bibliography") ? build.request().sourceDir().resolve("references.bib") : null);
         CompileJob job = new CompileJob(spec.id(), build.request().engine(), workDir, JOB, searchPaths(spec.id()),
-                build.request().timeout(), build.request().shellEscape(), build.sourceDateEpoch());
+                build.request().timeout(), build.request().shellEscape(), build.sourceDateEpoch(),
+                List.of(build.request().sourceDir()), build.request().outputDir());
         return new RenderedMilestone(spec, sources, generated, context, warnings, diagnostics, job);
     }
 

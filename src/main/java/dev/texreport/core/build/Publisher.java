@@ -8,6 +8,7 @@ import dev.texreport.core.ReportException;
 import dev.texreport.core.incremental.MilestoneState;
 import dev.texreport.core.tex.AuxSeed;
 import dev.texreport.core.tex.CompileOutcome;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,11 +32,32 @@ final class Publisher {
         return build.request().outputDir().resolve(milestone + ".pdf");
     }
 
-    /** Moves the typeset PDF into place, so a reader never sees half a file and a failed move leaves the old one. */
-    Path place(CompileOutcome outcome, String milestone) throws EnvironmentException {
-        Path target = target(milestone);
-        AtomicFile.write(target, temp -> Files.copy(outcome.pdf(), temp, StandardCopyOption.REPLACE_EXISTING));
+    /** Where the PDF of a failed build goes, so that the previous good PDF stays where it is. */
+    Path failedTarget(String milestone) {
+        return build.request().outputDir().resolve(milestone + ".failed.pdf");
+    }
+
+    /**
+     * Puts the typeset PDF where the team finds it: a passing build replaces {@code <m>.pdf} in one step (a reader
+     * never sees half a file) and removes an older {@code <m>.failed.pdf}; a failing build writes
+     * {@code <m>.failed.pdf} and leaves the last good {@code <m>.pdf} as it was.
+     */
+    Path place(Path built, String milestone, boolean passed) throws EnvironmentException {
+        Path target = passed ? target(milestone) : failedTarget(milestone);
+        AtomicFile.write(target, temp -> Files.copy(built, temp, StandardCopyOption.REPLACE_EXISTING));
+        if (passed) {
+            dropFailed(milestone);
+        }
         return target;
+    }
+
+    /** Removes the PDF of an earlier failed build, which no longer says anything about the sources. */
+    void dropFailed(String milestone) throws EnvironmentException {
+        try {
+            Files.deleteIfExists(failedTarget(milestone));
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot remove " + failedTarget(milestone) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Saves the auxiliary files and the state the next build compares against. */
@@ -44,7 +66,7 @@ final class Publisher {
         new AuxSeed(build.state().seedDir(result.id())).keep(milestone.job(), outcome);
         List<String> used = fingerprints.relativeResults(result.resultsUsed());
         build.state().write(result.id(), new MilestoneState(fingerprints.of(milestone.spec(), used),
-                Hashes.sha256(result.pdf()), result.contentPages(), result.pdfPages(), result.linesPerPage(),
-                MilestoneState.encode(result.problems()), used));
+                result.pdf().getFileName().toString(), Hashes.sha256(result.pdf()), result.contentPages(),
+                result.pdfPages(), result.linesPerPage(), MilestoneState.encode(result.problems()), used));
     }
 }

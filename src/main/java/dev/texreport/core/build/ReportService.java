@@ -49,17 +49,20 @@ public final class ReportService implements ReportBuilder {
     private static final double OVERFULL_THRESHOLD_PT = 5.0;
 
     private final ProcessRunner runner;
+    private final Map<String, String> environment;
     private final String path;
     private final ReportLog log;
 
     /**
-     * @param runner runs TeX, bibtex and git
-     * @param path   the PATH to find engines on when report.texBin is not set
-     * @param log    progress and problems
+     * @param runner      runs TeX, bibtex and git
+     * @param environment the build's environment: the PATH to find engines on when report.texBin is not set, and
+     *                    what TeX may see of it (only what TeX Live needs)
+     * @param log         progress and problems
      */
-    public ReportService(ProcessRunner runner, String path, ReportLog log) {
+    public ReportService(ProcessRunner runner, Map<String, String> environment, ReportLog log) {
         this.runner = runner;
-        this.path = path;
+        this.environment = Map.copyOf(environment);
+        this.path = environment.getOrDefault("PATH", "");
         this.log = log;
     }
 
@@ -82,7 +85,29 @@ public final class ReportService implements ReportBuilder {
         return build(request, false);
     }
 
+    /**
+     * One build at a time in the project ({@link ProjectLock}); whatever happens, summary.json then tells about this
+     * build: a failure before any milestone was built writes a summary that says so, never leaving the last
+     * build's verdict in place.
+     */
     private BuildResult build(BuildRequest request, boolean useStamp) throws ReportException {
+        try (ProjectLock lock = ProjectLock.acquire(request.outputDir(), request.projectDir(), request.lockTimeout(),
+                log)) {
+            try {
+                return buildLocked(request, useStamp);
+            } catch (ReportException e) {
+                BuildSummaries.writeFailure(request, e, log);
+                throw e;
+            } catch (RuntimeException e) {
+                EnvironmentException bug = new EnvironmentException("The report build broke unexpectedly (" + e
+                        + "); this is a bug of report-maven-plugin, please report it with the output of mvn -X", e);
+                BuildSummaries.writeFailure(request, bug, log);
+                throw bug;
+            }
+        }
+    }
+
+    private BuildResult buildLocked(BuildRequest request, boolean useStamp) throws ReportException {
         if (request.shellEscape()) {
             log.warn("Shell escape is ON (report.shellEscape=true): TeX may run any command the sources ask for."
                     + " Only build sources you trust.");
@@ -109,6 +134,8 @@ public final class ReportService implements ReportBuilder {
         TemplatePack pack = TemplatePack.load(request.template(), request.projectDir(),
                 ReportService.class.getClassLoader());
         List<MilestoneSpec> milestones = selectMilestones(request, pack);
+        // Before anything reads the sources: no link may lead TeX (or the plugin) out of the project.
+        SourceSandbox.verify(request, pack);
         Toolchain toolchain = Toolchain.locate(locator, request.engine());
         ResultsLoader.LoadedResults results = new ResultsLoader().load(request.sourceDir().resolve("results"));
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
@@ -118,7 +145,8 @@ public final class ReportService implements ReportBuilder {
                         state.engineVersionFile(toolchain.enginePath())));
         BuildContext build = new BuildContext(request, pack, toolchain, results, DocumentModel.base(request, pack),
                 sourceDate, configuration, state, log);
-        TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
+        TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
+                environment);
         MilestonePipeline pipeline = new MilestonePipeline(build, new MilestoneRenderer(build),
                 new CompileStep(compiler, build), new MilestoneChecks(), new Fingerprints(build));
         List<MilestoneResult> built = new ArrayList<>();

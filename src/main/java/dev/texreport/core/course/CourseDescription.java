@@ -2,8 +2,12 @@ package dev.texreport.core.course;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The pack's course.json: the course name, the milestones in order, and the files the document needs.
@@ -15,9 +19,12 @@ import java.util.Objects;
  * @param files             the pack's files TeX needs beside the document (style files)
  * @param milestones        the milestones, in the order they are due
  * @param events            dated events without a document
+ * @param layout            what the document template prints besides the paper: first-page notice, running head,
+ *                          author rows, citation style
  */
 public record CourseDescription(String name, String extendsPack, String timeZone, String bibliographyStyle,
-                                List<String> files, List<MilestoneSpec> milestones, List<CourseEvent> events) {
+                                List<String> files, List<MilestoneSpec> milestones, List<CourseEvent> events,
+                                Layout layout) {
     @JsonCreator
     public CourseDescription(@JsonProperty(value = "name", required = true) String name,
                              @JsonProperty("extends") String extendsPack,
@@ -25,7 +32,8 @@ public record CourseDescription(String name, String extendsPack, String timeZone
                              @JsonProperty("bibliographyStyle") String bibliographyStyle,
                              @JsonProperty("files") List<String> files,
                              @JsonProperty(value = "milestones", required = true) List<MilestoneSpec> milestones,
-                             @JsonProperty("events") List<CourseEvent> events) {
+                             @JsonProperty("events") List<CourseEvent> events,
+                             @JsonProperty("layout") Layout layout) {
         this.name = name;
         this.extendsPack = extendsPack;
         this.timeZone = Objects.requireNonNullElse(timeZone, "UTC");
@@ -33,5 +41,50 @@ public record CourseDescription(String name, String extendsPack, String timeZone
         this.files = files == null ? List.of() : List.copyOf(files);
         this.milestones = List.copyOf(milestones);
         this.events = events == null ? List.of() : List.copyOf(events);
+        this.layout = Objects.requireNonNullElseGet(layout, () -> new Layout(null, null, null, null));
+    }
+
+    /**
+     * The pack's choices for the page furniture. Texts may hold {@code {course}} and {@code {milestone}}, which the
+     * document template replaces with the course name and the milestone title.
+     *
+     * @param notice        the first-page notice per mode ({@code final}, {@code preprint}, {@code anonymous}); a
+     *                      mode without one gets no notice
+     * @param runningHead   a running head on every page but the first, or empty for none (as NeurIPS)
+     * @param authorsPerRow authors per row of the author block, or 0 to fill each row as far as it goes
+     * @param natbib        natbib options, e.g. {@code numbers,sort&compress}, or empty for author-year citations
+     */
+    public record Layout(Map<String, String> notice, String runningHead, int authorsPerRow, String natbib) {
+        private static final Set<String> MODES = Set.of("final", "preprint", "anonymous");
+
+        @JsonCreator
+        public Layout(@JsonProperty("notice") Map<String, String> notice,
+                      @JsonProperty("runningHead") String runningHead,
+                      @JsonProperty("authorsPerRow") Integer authorsPerRow,
+                      @JsonProperty("natbib") String natbib) {
+            this(notice, runningHead, authorsPerRow == null ? 0 : authorsPerRow, natbib);
+        }
+
+        public Layout {
+            // Sorted: toString() is part of every milestone's input fingerprint, so its order must not vary.
+            notice = notice == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(notice));
+            runningHead = Objects.requireNonNullElse(runningHead, "");
+            natbib = Objects.requireNonNullElse(natbib, "").strip();
+            for (String mode : notice.keySet()) {
+                if (!MODES.contains(mode)) {
+                    throw new IllegalArgumentException("layout.notice has a text for '" + mode + "'; the modes are "
+                            + "final, preprint and anonymous");
+                }
+            }
+            if (authorsPerRow < 0) {
+                throw new IllegalArgumentException("layout.authorsPerRow must be 0 (fill the rows) or more, not "
+                        + authorsPerRow);
+            }
+            // Passed to LaTeX as they are, so only option names: letters and '&', separated by commas.
+            if (!natbib.isEmpty() && !natbib.matches("[A-Za-z&]+(\\s*,\\s*[A-Za-z&]+)*")) {
+                throw new IllegalArgumentException("layout.natbib must be natbib options separated by commas, e.g."
+                        + " \"numbers,sort&compress\", not \"" + natbib + "\"");
+            }
+        }
     }
 }

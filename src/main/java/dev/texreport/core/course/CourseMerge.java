@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * How a pack that {@code "extends"} another changes it: fields replace the parent's, milestones merge by id field by
- * field, style files add up.
+ * How a pack that {@code "extends"} another changes it: fields replace the parent's, objects (such as
+ * {@code layout}) and milestones (by id) merge field by field, style files add up.
  */
 final class CourseMerge {
     private CourseMerge() {
@@ -32,11 +32,21 @@ final class CourseMerge {
                     }
                 });
                 merged.set(key, files);
+            } else if (value.isObject() && merged.get(key) instanceof ObjectNode base) {
+                merged.set(key, mergeObjects(base, (ObjectNode) value));
             } else {
                 merged.set(key, value.deepCopy());
             }
         });
         return merged;
+    }
+
+    private static ObjectNode mergeObjects(ObjectNode base, ObjectNode changes) {
+        ObjectNode result = base.deepCopy();
+        changes.fields().forEachRemaining(f -> result.set(f.getKey(), f.getValue().isObject()
+                && result.get(f.getKey()) instanceof ObjectNode inner
+                ? mergeObjects(inner, (ObjectNode) f.getValue()) : f.getValue().deepCopy()));
+        return result;
     }
 
     private static ArrayNode mergeById(ArrayNode base, ArrayNode changes) {

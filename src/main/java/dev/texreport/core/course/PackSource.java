@@ -16,6 +16,11 @@ interface PackSource {
 
     Optional<byte[]> read(String name) throws EnvironmentException;
 
+    /** The folder the pack's files come from, when it is a folder (not a jar or the plugin itself). */
+    default Optional<Path> folder() {
+        return Optional.empty();
+    }
+
     /**
      * Finds the pack named {@code spec}: a folder (relative to {@code base}) with a course.json, else
      * {@code dev/texreport/packs/<spec>/} on the classpath. Reads no JSON.
@@ -62,10 +67,25 @@ interface PackSource {
             }
 
             @Override
+            public Optional<Path> folder() {
+                return Optional.of(dir);
+            }
+
+            @Override
             public Optional<byte[]> read(String name) throws EnvironmentException {
                 Path file = dir.resolve(name).normalize();
                 if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
                     return Optional.empty();
+                }
+                try {
+                    // A file the pack hands to TeX must really be the pack's, not a link to something elsewhere.
+                    Path real = file.toRealPath();
+                    if (!real.startsWith(dir.toRealPath())) {
+                        throw new EnvironmentException(file + " is a symbolic link to " + real + ", outside the"
+                                + " template pack's folder; put the file itself into the pack.");
+                    }
+                } catch (IOException e) {
+                    throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
                 }
                 try {
                     return Optional.of(Files.readAllBytes(file));

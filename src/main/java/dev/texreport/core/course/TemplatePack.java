@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
@@ -98,8 +99,10 @@ public final class TemplatePack {
             pack.validate();
             return pack;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: "
-                    + e.getOriginalMessage());
+            // A value the record rejects says what is wrong in its own message; Jackson's wrapper only adds noise.
+            String why = e instanceof ValueInstantiationException && e.getCause() != null
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new ConfigurationException("Template pack '" + wanted + "' has an invalid course.json: " + why);
         }
     }
 
@@ -152,6 +155,11 @@ public final class TemplatePack {
     /** Every place loading and using this pack looked at so far, to tell later whether the pack changed. */
     public PackTrail trail() {
         return trail;
+    }
+
+    /** The folders of the pack and the packs it extends that are folders (staff's packs under development). */
+    public List<Path> folders() {
+        return sources.stream().map(PackSource::folder).flatMap(Optional::stream).toList();
     }
 
     /** Where the pack was found, e.g. {@code classpath dev/texreport/packs/builtin/}. */

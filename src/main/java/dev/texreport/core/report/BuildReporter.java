@@ -8,6 +8,7 @@ import dev.texreport.core.ProjectPaths;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
 import dev.texreport.core.SourceException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,14 +74,29 @@ public final class BuildReporter {
             if (m.upToDate()) {
                 line += " (up to date)";
             }
-            if (m.overLimit()) {
+            if (m.status() == MilestoneResult.Status.OVER_LIMIT) {
                 line += " OVER THE LIMIT";
+            } else if (m.status() == MilestoneResult.Status.OVER_LIMIT_NOT_FAILING) {
+                line += " over the limit (not failing)";
             } else if (!m.passed()) {
                 line += " FAILED";
+            }
+            if (!m.passed()) {
+                line += lastGood(m);
             }
             lines.add(line);
         }
         return lines;
+    }
+
+    /** Where the last good PDF of a failed milestone stays (its failed PDF is {@code <m>.failed.pdf}). */
+    private String lastGood(MilestoneResult m) {
+        Path good = m.pdf().resolveSibling(m.id() + ".pdf");
+        if (good.equals(m.pdf())) {
+            return "";
+        }
+        return Files.isRegularFile(good) ? "; the last good PDF stays: " + ProjectPaths.relative(projectDir, good)
+                : "; there is no earlier good PDF";
     }
 
     /** The reason the build fails, naming every failed milestone; empty when it passed. */

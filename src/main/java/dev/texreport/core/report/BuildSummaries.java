@@ -13,7 +13,9 @@ import dev.texreport.core.MilestoneResult;
 import dev.texreport.core.PageFigures;
 import dev.texreport.core.Problem;
 import dev.texreport.core.ProjectPaths;
+import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
+import dev.texreport.core.SourceException;
 import dev.texreport.core.course.CourseDate;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +85,40 @@ public final class BuildSummaries {
         return committed;
     }
 
+    /**
+     * The summary of a build that stopped before any milestone was built (a wrong setting, an unreadable results
+     * file, a missing engine, a sandbox violation): {@code passed} false, the problems, no milestones. Written so that
+     * a CI step reading summary.json never sees the verdict of an earlier build. A summary that cannot be written is
+     * only a warning: the build fails anyway, with the real reason.
+     */
+    public static void writeFailure(BuildRequest request, ReportException failure, ReportLog log) {
+        List<Problem> problems = new ArrayList<>();
+        if (failure instanceof SourceException source && !source.diagnostics().isEmpty()) {
+            source.diagnostics().forEach(d -> problems.add(Problem.SourceProblem.of(d, request.projectDir())));
+        } else {
+            problems.add(Problem.BuildError.of(failure));
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("passed", false);
+        root.putArray("milestones");
+        ArrayNode errors = root.putArray("errors");
+        problems.forEach(p -> errors.add(p.message()));
+        root.putArray("warnings");
+        problems(root.putArray("problems"), problems);
+        root.putArray("events");
+        Path summary = request.outputDir().resolve("summary.json");
+        try {
+            AtomicFile.write(summary, temp -> mapper.writeValue(temp.toFile(), root));
+            SummaryMarkdown.write(summary.resolveSibling("summary.md"),
+                    SummaryMarkdown.render(request.projectDir(), List.of(), problems, List.of()));
+        } catch (EnvironmentException e) {
+            log.warn("Cannot write " + summary + " about this failed build: " + e.getMessage());
+            return;
+        }
+        appendCiSummary(request, log);
+    }
+
     /** GitHub Actions shows what a step appends to $GITHUB_STEP_SUMMARY on the run's page. */
     public static void appendCiSummary(BuildRequest request, ReportLog log) {
         if (request.ciSummary() == null) {
@@ -104,6 +141,8 @@ public final class BuildSummaries {
                            List<Problem> buildProblems, List<CourseDate> events, Map<String, String> committed)
             throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
+        root.put("passed", milestones.stream().allMatch(MilestoneResult::passed)
+                && buildProblems.stream().noneMatch(Problem::isError));
         ArrayNode array = root.putArray("milestones");
         Map<Path, ObjectNode> described = new HashMap<>();
         Map<String, String> knownCommits = previousCommits(previous);
@@ -124,6 +163,7 @@ public final class BuildSummaries {
             }
             node.put("pdfPages", m.pdfPages());
             node.put("passed", m.passed());
+            node.put("status", m.status().text());
             node.put("upToDate", m.upToDate());
             if (m.due() != null) {
                 node.put("due", m.due());
@@ -148,6 +188,8 @@ public final class BuildSummaries {
                 results.add(entry.deepCopy());
             }
         }
+        ArrayNode buildErrors = root.putArray("errors");
+        buildProblems.stream().filter(Problem::isError).forEach(p -> buildErrors.add(p.message()));
         ArrayNode warnings = root.putArray("warnings");
         buildProblems.stream().filter(p -> !p.isError()).forEach(p -> warnings.add(p.message()));
         problems(root.putArray("problems"), buildProblems);

@@ -25,12 +25,20 @@ public final class SummaryMarkdown {
                                 List<String> events) {
         boolean dated = milestones.stream().anyMatch(m -> m.dueText() != null);
         StringBuilder md = new StringBuilder("### Report build\n\n");
+        if (milestones.isEmpty()) {
+            md.append("**Failed** before any milestone was built:\n\n");
+            buildProblems.forEach(p -> md.append("- ").append(p.isError() ? ":x: " : ":warning: ")
+                    .append(oneLine(p.message())).append("\n"));
+            return md.toString();
+        }
         md.append("| Milestone | Content pages | Limit | PDF pages |").append(dated ? " Deadline |" : "")
                 .append(" Status | PDF |\n");
         md.append("|---|---:|---:|---:|").append(dated ? "---|" : "").append("---|---|\n");
         for (MilestoneResult m : milestones) {
-            String status = m.passed() ? (m.upToDate() ? "passed (up to date)" : "passed")
-                    : m.overLimit() ? "**over the limit**" : "**failed**";
+            String status = switch (m.status()) {
+                case PASSED, OVER_LIMIT_NOT_FAILING -> m.status().text() + (m.upToDate() ? " (up to date)" : "");
+                case OVER_LIMIT, FAILED -> "**" + m.status().text() + "**";
+            };
             md.append("| ").append(m.title()).append(" (`").append(m.id()).append("`) | ")
                     .append(Double.isNaN(m.contentPages()) ? "–" : PageFigures.pages(m.contentPages(), m.pageLimit()))
                     .append(" | ").append(m.pageLimit()).append(" | ")

@@ -56,15 +56,23 @@ public final class MilestoneComparison {
             List.of("--type=CFONT", "--math-markup=whole", "--graphics-markup=none"));
 
     private final ProcessRunner runner;
+    private final Map<String, String> environment;
     private final String path;
     private final ReportLog log;
 
     /** One change view: the milestone, the one it is compared with, the PDF or why there is none. */
     public record Result(String milestone, String against, Path pdf, String note) { }
 
-    public MilestoneComparison(ProcessRunner runner, String path, ReportLog log) {
+    /**
+     * @param runner      runs latexdiff and TeX
+     * @param environment the build's environment: the PATH to find latexdiff and the engine on, and what TeX may
+     *                    see of it (as for a milestone)
+     * @param log         progress and problems
+     */
+    public MilestoneComparison(ProcessRunner runner, Map<String, String> environment, ReportLog log) {
         this.runner = runner;
-        this.path = path;
+        this.environment = Map.copyOf(environment);
+        this.path = environment.getOrDefault("PATH", "");
         this.log = log;
     }
 
@@ -139,14 +147,16 @@ public final class MilestoneComparison {
         } catch (IOException e) {
             return note(current, old, "cannot prepare the change view: " + e.getMessage());
         }
-        TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log);
+        TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
+                environment);
         String failure = null;
         for (List<String> markup : MARKUPS) {
             List<String> arguments = new ArrayList<>(List.of("--encoding=utf8", "--no-label"));
             arguments.addAll(markup);
             arguments.addAll(List.of("old.tex", "new.tex"));
-            ProcessOutcome diff = runner.run(new ProcessSpec(latexdiff, arguments, work, Map.of(), request.timeout(),
-                    work.resolve(JOB + ".tex")));
+            // Like TeX, latexdiff gets no more of the build's environment than it needs (never a CI's secrets).
+            ProcessOutcome diff = runner.run(new ProcessSpec(latexdiff, arguments, work, Map.of("PATH", path),
+                    request.timeout(), false, work.resolve(JOB + ".tex")));
             if (diff.timedOut()) {
                 return note(current, old, "latexdiff did not finish within " + request.timeout().toSeconds()
                         + " s (report.timeout) and was stopped");
@@ -158,7 +168,7 @@ public final class MilestoneComparison {
             try {
                 CompileOutcome outcome = compiler.compile(new CompileJob(name, request.engine(), work, JOB,
                         texPaths(request, old, current), request.timeout(), request.shellEscape(),
-                        sourceDate(request)));
+                        sourceDate(request), List.of(request.sourceDir()), request.outputDir()));
                 Files.createDirectories(pdf.getParent());
                 Files.move(outcome.pdf(), pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.writeString(request.outputDir().resolve(FOLDER).resolve(name + ".inputs"), key,

@@ -22,6 +22,7 @@ final class BibliographyRunner {
     private final Toolchain toolchain;
     private final ReportLog log;
     private final CompileJob job;
+    private final JobSandbox sandbox;
     private final Map<String, String> environment;
     private CitationData citationData;
     private String bcfData;
@@ -34,13 +35,14 @@ final class BibliographyRunner {
      * @param seeded whether the working directory starts from the last build's files, whose citation data bibtex
      *               already saw
      */
-    BibliographyRunner(ProcessRunner runner, Toolchain toolchain, ReportLog log, CompileJob job,
-                       Map<String, String> environment, boolean seeded) throws EnvironmentException {
+    BibliographyRunner(ProcessRunner runner, Toolchain toolchain, ReportLog log, CompileJob job, JobSandbox sandbox,
+                       boolean seeded) throws EnvironmentException {
         this.runner = runner;
         this.toolchain = toolchain;
         this.log = log;
         this.job = job;
-        this.environment = environment;
+        this.sandbox = sandbox;
+        this.environment = sandbox.environment();
         this.citationData = seeded ? citationData() : CitationData.NONE;
         this.bcfData = seeded ? TexFiles.readOrEmpty(job.file(".bcf")) : "";
         try {
@@ -79,6 +81,7 @@ final class BibliographyRunner {
         citationData = newCitations;
         String newBcf = TexFiles.readOrEmpty(job.file(".bcf"));
         if (!newBcf.isEmpty() && (!newBcf.equals(bcfData) || !inputChanges.isEmpty())) {
+            sandbox.beforeBiber();
             warnings = run("biber", why(pass));
             bcfData = newBcf;
             inputChanges = List.of();
@@ -99,7 +102,7 @@ final class BibliographyRunner {
     }
 
     private List<TexMessage> run(String program, String why) throws EnvironmentException, TexFailure {
-        ProcessOutcome outcome = runner.run(new ProcessSpec(toolchain.program(program), List.of(job.jobName()),
+        ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.program(program), List.of(job.jobName()),
                 job.workDir(), environment, job.timeout()));
         runs++;
         if (outcome.timedOut()) {

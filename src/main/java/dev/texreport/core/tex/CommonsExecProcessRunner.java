@@ -63,7 +63,7 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         executor.setWatchdog(watchdog);
         executor.setProcessDestroyer(DESTROYER);
         executor.setExitValues(null);
-        Map<String, String> environment = new HashMap<>(System.getenv());
+        Map<String, String> environment = new HashMap<>(spec.inherit() ? System.getenv() : Map.of());
         environment.putAll(spec.environment());
         long start = System.nanoTime();
         int exit;

@@ -5,7 +5,6 @@ import dev.texreport.core.ReportLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,12 +21,19 @@ public final class TexCompiler {
     private final Toolchain toolchain;
     private final TexLogParser parser;
     private final ReportLog log;
+    private final Map<String, String> parentEnvironment;
 
-    public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log) {
+    /**
+     * @param parentEnvironment the build's environment, of which TeX gets only what it needs
+     *                          ({@link dev.texreport.core.sandbox.TexEnvironment})
+     */
+    public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
+                       Map<String, String> parentEnvironment) {
         this.runner = runner;
         this.toolchain = toolchain;
         this.parser = parser;
         this.log = log;
+        this.parentEnvironment = Map.copyOf(parentEnvironment);
     }
 
     /** Compiles from scratch. */
@@ -51,7 +57,7 @@ public final class TexCompiler {
     }
 
     private CompileOutcome run(CompileJob job, List<String> planted) throws EnvironmentException, TexFailure {
-        Map<String, String> environment = texEnvironment(job);
+        JobSandbox sandbox = new JobSandbox(job, toolchain, runner, parentEnvironment);
         AuxSnapshot start;
         try {
             start = planted.isEmpty() ? AuxSnapshot.empty() : AuxSnapshot.ofFiles(job.workDir(), planted);
@@ -59,13 +65,14 @@ public final class TexCompiler {
             throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
         }
         PassPlanner planner = new PassPlanner(start);
-        BibliographyRunner bibliography = new BibliographyRunner(runner, toolchain, log, job, environment,
+        BibliographyRunner bibliography = new BibliographyRunner(runner, toolchain, log, job, sandbox,
                 !planted.isEmpty());
         String reason = planted.isEmpty() ? "first pass" : "first pass, from the previous build's .aux";
         String name = job.engine().executable();
         for (int pass = 1; ; pass++) {
-            ProcessOutcome outcome = runner.run(new ProcessSpec(toolchain.enginePath(), engineArguments(job),
-                    job.workDir(), environment, job.timeout()));
+            sandbox.beforePass();
+            ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.enginePath(), sandbox.engineArguments(),
+                    job.workDir(), sandbox.environment(), job.timeout()));
             if (outcome.timedOut()) {
                 throw new EnvironmentException(name + " pass " + pass + " did not finish "
                         + "within " + job.timeout().toSeconds() + " s (report.timeout) and was stopped. A macro that "
@@ -75,7 +82,8 @@ public final class TexCompiler {
             log.info(String.format(Locale.ROOT, "[%s] %s pass %d (%s) %.1f s", job.label(), name, pass, reason,
                     outcome.elapsed().toMillis() / 1000.0));
             List<String> logLines = TexFiles.readLog(job.file(".log"));
-            if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
+            sandbox.afterPass(logLines);
+            if (!outcome.succeeded() || !Files.isRegularFile(sandbox.passOutput())) {
                 throw new TexFailure(name + " stopped with an error in pass " + pass,
                         bibliography.fromBbl(parser.parse(logLines, outcome.output())),
                         TexFiles.tail(logLines.isEmpty() ? outcome.output() : logLines));
@@ -93,7 +101,7 @@ public final class TexCompiler {
                 List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
                 messages.addAll(bibliography.warnings());
                 messages.addAll(bibliography.silentLosses());
-                return new CompileOutcome(job.file(".pdf"), messages, pass, bibliography.runs(),
+                return new CompileOutcome(sandbox.finish(runner, toolchain), messages, pass, bibliography.runs(),
                         done.state().hashes().keySet());
             } else if (next instanceof PassPlanner.Oscillates oscillates) {
                 throw nonConvergence(job, pass, oscillates.changed(), "they returned to an earlier state");
@@ -111,34 +119,5 @@ public final class TexCompiler {
                 + "converge after " + pass + " passes: " + files + " keep changing (" + why + "). Look for a "
                 + "reference whose text changes the page it is on, e.g. \\pageref near a page break.", files)),
                 List.of());
-    }
-
-    private static List<String> engineArguments(CompileJob job) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("-interaction=nonstopmode");
-        arguments.add("-halt-on-error");
-        arguments.add("-file-line-error");
-        arguments.add("-recorder");
-        arguments.add(job.shellEscape() ? "-shell-escape" : "-no-shell-escape");
-        arguments.add(job.jobName() + ".tex");
-        return arguments;
-    }
-
-    /**
-     * TeX's own safety switches: read only below the working directory and the search paths (no absolute paths,
-     * no ..), write only into the working directory; log lines never wrapped so the parser sees whole messages.
-     */
-    static Map<String, String> texEnvironment(CompileJob job) {
-        Map<String, String> environment = new HashMap<>(job.environment());
-        environment.put("openin_any", "p");
-        environment.put("openout_any", "p");
-        environment.put("max_print_line", "100000");
-        environment.put("error_line", "254");
-        environment.put("half_error_line", "238");
-        environment.put("shell_escape", job.shellEscape() ? "t" : "f");
-        // Byte-identical output: dates, \today and the trailer ID come from this time, not from the clock.
-        environment.put("SOURCE_DATE_EPOCH", Long.toString(job.sourceDateEpoch()));
-        environment.put("FORCE_SOURCE_DATE", "1");
-        return environment;
     }
 }

@@ -54,7 +54,7 @@ class ReportWatcherTexIT {
     void anEditedSectionGivesANewPdfAndAFailedBuildDoesNotStopWatching() throws Exception {
         TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", "\\section{A}\nFirst version.\n")
                 .file("src/report/midterm/01.tex", "\\section{M}\nMidterm.\n");
-        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv("PATH"), collecting);
+        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv(), collecting);
         Path pdf = dir.resolve("target/report/final.pdf");
         try (ReportWatcher watcher = new ReportWatcher(service, project.request().build(), collecting,
                 Duration.ofMillis(100))) {
@@ -87,7 +87,7 @@ class ReportWatcherTexIT {
     void aChangedTemplatePackFolderRebuildsToo() throws Exception {
         TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", "\\section{A}\nText.\n");
         BuildRequest request = project.request().build();
-        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv("PATH"), collecting);
+        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv(), collecting);
         Path pdf = dir.resolve("target/report/final.pdf");
         try (ReportWatcher watcher = new ReportWatcher(service, request, collecting, Duration.ofMillis(50))) {
             Thread thread = new Thread(watcher::run, "watch-test");

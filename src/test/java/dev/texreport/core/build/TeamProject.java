@@ -78,7 +78,7 @@ public final class TeamProject {
         return new ReportService(spec -> {
             processes.add(spec.executable().getFileName() + (spec.arguments().contains("--version") ? " --version" : ""));
             return real.run(spec);
-        }, System.getenv("PATH"), collecting).build(request);
+        }, System.getenv(), collecting).build(request);
     }
 
     public BuildResult build() throws ReportException {

@@ -72,6 +72,42 @@ class TemplatePackTest {
     }
 
     @Test
+    void theBuiltInLayoutIsNeuripsAndAVariantChangesOneFieldOfIt() throws Exception {
+        CourseDescription.Layout builtin = load("builtin").course().layout();
+        assertEquals("{course} — {milestone}", builtin.notice().get("final"));
+        assertEquals("Preprint. Work in progress.", builtin.notice().get("preprint"));
+        assertEquals("", builtin.runningHead(), "NeurIPS has no running head");
+        assertEquals(0, builtin.authorsPerRow());
+        assertEquals("", builtin.natbib(), "author-year citations");
+
+        Files.createDirectories(dir.resolve("numbered"));
+        Files.writeString(dir.resolve("numbered/course.json"), "{\"name\": \"Numbered\", \"extends\": \"builtin\","
+                + " \"layout\": {\"notice\": {\"final\": \"{course}, {milestone}, 2031\"}, \"natbib\":"
+                + " \"numbers, sort&compress\", \"authorsPerRow\": 2}, \"milestones\": []}");
+        CourseDescription.Layout layout = load("numbered").course().layout();
+        assertEquals("{course}, {milestone}, 2031", layout.notice().get("final"));
+        assertEquals("Preprint. Work in progress.", layout.notice().get("preprint"), "the other notices stay");
+        assertEquals("numbers, sort&compress", layout.natbib());
+        assertEquals(2, layout.authorsPerRow());
+    }
+
+    @Test
+    void aLayoutThatCannotBeTypesetNamesTheFieldAndTheFix() throws Exception {
+        Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(dir.resolve("bad/course.json"), "{\"name\": \"Bad\", \"extends\": \"builtin\","
+                + " \"layout\": {\"natbib\": \"numbers}\\\\input{x\"}, \"milestones\": []}");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load("bad"));
+        assertTrue(e.getMessage().contains("layout.natbib must be natbib options separated by commas, e.g."
+                + " \"numbers,sort&compress\""), e.getMessage());
+
+        Files.writeString(dir.resolve("bad/course.json"), "{\"name\": \"Bad\", \"extends\": \"builtin\","
+                + " \"layout\": {\"notice\": {\"camera-ready\": \"x\"}}, \"milestones\": []}");
+        e = assertThrows(ConfigurationException.class, () -> load("bad"));
+        assertTrue(e.getMessage().contains("layout.notice has a text for 'camera-ready'; the modes are final,"
+                + " preprint and anonymous"), e.getMessage());
+    }
+
+    @Test
     void anUnknownPackSaysWhereItLookedAndHowToAddAJar() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load("dl-2099"));
         assertTrue(e.getMessage().startsWith("No template pack 'dl-2099' (report.template): "), e.getMessage());

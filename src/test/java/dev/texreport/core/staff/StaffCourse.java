@@ -108,7 +108,7 @@ final class StaffCourse {
         BuildResult result = project.build(request);
         log.addAll(project.log);
         if (compare) {
-            new MilestoneComparison(new CommonsExecProcessRunner(), System.getenv("PATH"), collecting())
+            new MilestoneComparison(new CommonsExecProcessRunner(), System.getenv(), collecting())
                     .compare(request, result.milestones().stream().map(m -> m.id()).toList());
         }
     }

@@ -30,12 +30,13 @@ final class BibtexFixture {
     CompileJob job() {
         return new CompileJob("test", Engine.PDFLATEX, work, "main",
                 Map.of("BIBINPUTS", "." + File.pathSeparator + src + File.pathSeparator), Duration.ofSeconds(60),
-                false, 0L);
+                false, 0L, List.of(src), work.resolveSibling("out"));
     }
 
     /** The environment TexCompiler gives TeX and bibtex for {@link #job()}. */
-    Map<String, String> environment() {
-        return TexCompiler.texEnvironment(job());
+    Map<String, String> environment() throws EnvironmentException {
+        return new JobSandbox(job(), Toolchain.locate(locator, Engine.PDFLATEX), runner, System.getenv())
+                .environment();
     }
 
     BibtexFixture source(String name, String text) throws IOException {

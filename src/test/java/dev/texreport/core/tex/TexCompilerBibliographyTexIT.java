@@ -57,7 +57,7 @@ class TexCompilerBibliographyTexIT {
         };
         return new TexCompiler(new CommonsExecProcessRunner(),
                 Toolchain.locate(new EngineLocator(null, System.getenv("PATH")), Engine.PDFLATEX),
-                new TexLogParser(5), collecting);
+                new TexLogParser(5), collecting, System.getenv());
     }
 
     /** One build in a fresh working directory, seeded from (and, when it succeeds, saved to) the seed folder. */

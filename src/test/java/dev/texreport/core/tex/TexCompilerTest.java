@@ -1,6 +1,7 @@
 package dev.texreport.core.tex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,11 +29,12 @@ class TexCompilerTest {
     Path bin;
 
     private final List<String> ran = new ArrayList<>();
+    private final List<ProcessSpec> specs = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
 
     @BeforeEach
     void fakeBinaries() throws IOException {
-        for (String program : List.of("pdflatex", "bibtex")) {
+        for (String program : List.of("pdflatex", "bibtex", "kpsewhich")) {
             Path file = bin.resolve(program);
             Files.writeString(file, "#!/bin/sh\n");
             file.toFile().setExecutable(true);
@@ -43,6 +45,10 @@ class TexCompilerTest {
     private TexCompiler compiler(IntFunction<String> auxForPass) {
         ProcessRunner runner = spec -> {
             String program = spec.executable().getFileName().toString();
+            if (program.equals("kpsewhich")) {
+                return new ProcessOutcome(0, false, List.of("/usr/share"), Duration.ofMillis(10));
+            }
+            specs.add(spec);
             ran.add(program);
             try {
                 if (program.equals("pdflatex")) {
@@ -65,7 +71,7 @@ class TexCompilerTest {
             @Override public void warn(String message) { log.add(message); }
             @Override public void error(String message) { log.add(message); }
         };
-        return new TexCompiler(runner, toolchain(), new TexLogParser(5), collecting);
+        return new TexCompiler(runner, toolchain(), new TexLogParser(5), collecting, PARENT);
     }
 
     private Toolchain toolchain() {
@@ -76,8 +82,13 @@ class TexCompilerTest {
         }
     }
 
+    /** The build's environment: what TeX needs, and a CI secret it must never see. */
+    private static final Map<String, String> PARENT = Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/ci",
+            "GITHUB_TOKEN", "ghp_secret", "openin_any", "a");
+
     private CompileJob job() {
-        return new CompileJob("final", Engine.PDFLATEX, work, "main", Map.of(), Duration.ofSeconds(10), false, 0L);
+        return new CompileJob("final", Engine.PDFLATEX, work, "main", Map.of(), Duration.ofSeconds(10), false, 0L,
+                List.of(work.resolveSibling("src")), work.resolveSibling("out"));
     }
 
     @Test
@@ -126,18 +137,27 @@ class TexCompilerTest {
     @Test
     void aTimeoutNamesTheMilestoneAndPass() {
         ProcessRunner hanging = spec -> new ProcessOutcome(-1, true, List.of(), Duration.ofSeconds(10));
-        TexCompiler compiler = new TexCompiler(hanging, toolchain(), new TexLogParser(5),
-                ReportLog.SILENT);
+        ProcessRunner hangingTex = spec -> spec.executable().getFileName().toString().equals("kpsewhich")
+                ? new ProcessOutcome(0, false, List.of("/usr/share"), Duration.ofMillis(10)) : hanging.run(spec);
+        TexCompiler compiler = new TexCompiler(hangingTex, toolchain(), new TexLogParser(5), ReportLog.SILENT,
+                PARENT);
         EnvironmentException e = assertThrows(EnvironmentException.class, () -> compiler.compile(job()));
         assertTrue(e.getMessage().startsWith("pdflatex pass 1 did not finish within 10 s (report.timeout)"),
                 e.getMessage());
     }
 
     @Test
-    void theEngineRunsWithoutShellEscapeAndWithParanoidFileAccess() {
-        Map<String, String> environment = TexCompiler.texEnvironment(job());
-        assertEquals("p", environment.get("openin_any"));
+    void theEngineRunsWithoutShellEscapeWithParanoidFileAccessAndOnlyTheEnvironmentTexNeeds() throws Exception {
+        compiler(pass -> "\\relax\n").compile(job());
+        ProcessSpec spec = specs.get(0);
+        assertFalse(spec.inherit(), "TeX must not start from the build's environment");
+        Map<String, String> environment = spec.environment();
+        assertEquals("p", environment.get("openin_any"), "the CI's own value never weakens the sandbox");
         assertEquals("p", environment.get("openout_any"));
         assertEquals("f", environment.get("shell_escape"));
+        assertEquals("/usr/bin:/bin", environment.get("PATH"));
+        assertFalse(environment.containsKey("GITHUB_TOKEN"), "no CI secret reaches TeX");
+        assertTrue(spec.arguments().containsAll(List.of("-no-shell-escape", "-no-parse-first-line", "-recorder")),
+                spec.arguments().toString());
     }
 }

@@ -1,0 +1,180 @@
+package dev.texreport.core.tex;
+
+import dev.texreport.core.Diagnostic;
+import dev.texreport.core.Engine;
+import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.SourceLocation;
+import dev.texreport.core.sandbox.BcfCheck;
+import dev.texreport.core.sandbox.LuaSandbox;
+import dev.texreport.core.sandbox.RecorderCheck;
+import dev.texreport.core.sandbox.SandboxRoots;
+import dev.texreport.core.sandbox.TexEnvironment;
+import dev.texreport.core.sandbox.XdvReader;
+import dev.texreport.core.sandbox.XdvSpecialCheck;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Holds one compile job to the rule that a report reads only its own sources and the TeX installation and writes
+ * only into its working directory, for every engine:
+ * <ul>
+ *   <li>every process gets only the environment TeX needs ({@link TexEnvironment}: no CI secrets) with kpathsea's
+ *       own switches (openin_any/openout_any paranoid, shell escape off), and a TEXMFVAR of the project's own;</li>
+ *   <li>LuaLaTeX starts with the Lua sandbox ({@link LuaSandbox}: Lua's io, os, lfs and the other libraries that
+ *       open files by name are checked against the same folders) and without sockets;</li>
+ *   <li>after every pass, every file the engine read or wrote ({@code -recorder}'s .fls) must lie inside those
+ *       folders ({@link RecorderCheck}), and the Lua sandbox must have refused nothing;</li>
+ *   <li>XeLaTeX writes XDV only; its PDF driver runs once at the end, after every file a special names was checked
+ *       ({@link XdvSpecialCheck}): xdvipdfmx itself ignores openin_any;</li>
+ *   <li>biber runs only when the .bcf names no file or URL outside ({@link BcfCheck}).</li>
+ * </ul>
+ * A violation stops the build with a {@link TexFailure} whose diagnostics say what was refused.
+ */
+final class JobSandbox {
+    private final CompileJob job;
+    private final SandboxRoots roots;
+    private final Map<String, String> environment;
+    private final Path luaScript;
+
+    JobSandbox(CompileJob job, Toolchain toolchain, ProcessRunner runner, Map<String, String> parentEnvironment)
+            throws EnvironmentException {
+        this.job = job;
+        Path varDirectory = TexEnvironment.varDirectory(job.outputDir());
+        Map<String, String> environment = new TreeMap<>(TexEnvironment.forTex(parentEnvironment, varDirectory));
+        environment.putAll(job.environment());
+        environment.put("openin_any", "p");
+        environment.put("openout_any", "p");
+        environment.put("max_print_line", "100000");
+        environment.put("error_line", "254");
+        environment.put("half_error_line", "238");
+        environment.put("shell_escape", job.shellEscape() ? "t" : "f");
+        // Byte-identical output: dates, \today and the trailer ID come from this time, not from the clock.
+        environment.put("SOURCE_DATE_EPOCH", Long.toString(job.sourceDateEpoch()));
+        environment.put("FORCE_SOURCE_DATE", "1");
+        this.environment = Map.copyOf(environment);
+        this.roots = SandboxRoots.of(job.workDir(), job.sources(), varDirectory,
+                toolchain.installation(runner, this.environment, job.workDir(),
+                        job.outputDir().resolve(".texreport").resolve("tex-installation.txt")));
+        this.luaScript = LuaSandbox.scriptFile(job.outputDir(), job.label());
+    }
+
+    /** The whole environment of every process of this job. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Whether the Lua sandbox applies: LuaLaTeX without shell escape (which opens everything anyway). */
+    private boolean lua() {
+        return job.engine() == Engine.LUALATEX && !job.shellEscape();
+    }
+
+    /** The engine's command line. */
+    List<String> engineArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (lua()) {
+            arguments.addAll(LuaSandbox.engineArguments(luaScript));
+        }
+        if (job.engine() == Engine.XELATEX) {
+            arguments.add("-no-pdf");
+        }
+        if (job.engine() != Engine.LUALATEX) {
+            // A "%&format" first line must not choose what the engine loads (LuaTeX ignores such lines anyway).
+            arguments.add("-no-parse-first-line");
+        }
+        arguments.add("-interaction=nonstopmode");
+        arguments.add("-halt-on-error");
+        arguments.add("-file-line-error");
+        arguments.add("-recorder");
+        arguments.add(job.shellEscape() ? "-shell-escape" : "-no-shell-escape");
+        arguments.add(job.jobName() + ".tex");
+        return arguments;
+    }
+
+    /** What a successful pass leaves: the PDF, or XeLaTeX's XDV. */
+    Path passOutput() {
+        return job.file(job.engine() == Engine.XELATEX ? ".xdv" : ".pdf");
+    }
+
+    /** Before each pass: the Lua sandbox is written again, so nothing a run left can change it. */
+    void beforePass() throws EnvironmentException {
+        if (lua()) {
+            LuaSandbox.install(luaScript, roots, job.jobName());
+        }
+    }
+
+    /** After each pass: what the engine read and wrote, and what the Lua sandbox refused. */
+    void afterPass(List<String> logLines) throws TexFailure, EnvironmentException {
+        List<Diagnostic> problems = new ArrayList<>();
+        Path fls = job.file(".fls");
+        try {
+            problems.addAll(RecorderCheck.diagnostics(new RecorderCheck(roots).outside(fls), fls));
+        } catch (RecorderCheck.TamperedException e) {
+            problems.add(Diagnostic.error(SourceLocation.of(fls, 0), "the document overwrote TeX's own record of"
+                    + " the files it read (" + e.getMessage() + "); a report may not write its .fls file"));
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + fls + ": " + e.getMessage(), e);
+        }
+        if (lua()) {
+            for (String refusal : LuaSandbox.refusals(logLines)) {
+                problems.add(Diagnostic.error(SourceLocation.of(job.file(".log"), 0), refusal
+                        + "; a report may read only its own sources and the TeX installation, and write only into its"
+                        + " working directory"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TexFailure("the document reached outside the project", List.of(), List.of(), problems);
+        }
+    }
+
+    /** Before biber: its control file must name no file or URL outside (biber ignores openin_any). */
+    void beforeBiber() throws TexFailure, EnvironmentException {
+        try {
+            List<String> problems = new BcfCheck(roots).problems(job.file(".bcf"));
+            if (!problems.isEmpty()) {
+                List<Diagnostic> diagnostics = new ArrayList<>();
+                problems.forEach(p -> diagnostics.add(Diagnostic.error(SourceLocation.of(job.file(".bcf"), 0),
+                        "biber was asked for " + p + "; a report may use only the bibliography files of the project")));
+                throw new TexFailure("biber was asked for files outside the project", List.of(), List.of(),
+                        diagnostics);
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read " + job.file(".bcf") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After the last pass: the PDF. For XeLaTeX, the XDV's specials and fonts are checked and xdvipdfmx makes the
+     * PDF once; the other engines wrote it themselves.
+     */
+    Path finish(ProcessRunner runner, Toolchain toolchain) throws TexFailure, EnvironmentException {
+        if (job.engine() != Engine.XELATEX) {
+            return job.file(".pdf");
+        }
+        Path xdv = job.file(".xdv");
+        List<String> problems;
+        try {
+            problems = new XdvSpecialCheck(roots).problems(XdvReader.read(xdv));
+        } catch (IOException e) {
+            problems = List.of("an XDV file the plugin cannot read (" + e.getMessage() + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new TexFailure("the document asked for files outside the project", List.of(), List.of(),
+                    XdvSpecialCheck.diagnostics(problems, xdv));
+        }
+        ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.program("xdvipdfmx"),
+                XdvSpecialCheck.driverArguments(job.jobName()), job.workDir(), environment, job.timeout()));
+        if (outcome.timedOut()) {
+            throw new EnvironmentException("xdvipdfmx did not finish within " + job.timeout().toSeconds()
+                    + " s (report.timeout) and was stopped.");
+        }
+        if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
+            throw new TexFailure("xdvipdfmx could not make the PDF", List.of(), TexFiles.tail(outcome.output()));
+        }
+        return job.file(".pdf");
+    }
+}
