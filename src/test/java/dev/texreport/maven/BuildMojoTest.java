@@ -202,4 +202,58 @@ class BuildMojoTest {
         assertEquals(List.of("ERROR [final] pdflatex pass 1 did not finish within 2 s",
                 "INFO final: FAILED, no PDF (1 error(s) above)"), harness.log);
     }
+
+    @Test
+    void withReportCompareEachBuiltMilestoneIsComparedAfterTheBuildEvenAFailedOne() {
+        BuildMojo mojo = mojo(request -> new BuildResult(List.of(MilestoneResult.built("proposal", "Project Proposal",
+                2, request.outputDir().resolve("proposal.pdf"), new MilestoneResult.Pages(1.2, 2, 59), 1, 0,
+                List.of(), Set.of()), MilestoneResult.built("midterm", "Mid-Project Report", 6,
+                request.outputDir().resolve("midterm.pdf"), new MilestoneResult.Pages(6.4, 8, 59), 1, 0,
+                List.of(Problem.PageLimitExceeded.of("midterm", 6, 6.4, 59, true)), Set.of())), List.of(),
+                request.outputDir().resolve("summary.json")));
+        List<List<String>> compared = new java.util.ArrayList<>();
+        mojo.compare = true;
+        mojo.comparers = log -> (request, milestones) -> {
+            compared.add(milestones);
+            log.warn("[compare] latexdiff is not installed");
+            return List.of();
+        };
+        assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(List.of(List.of("proposal", "midterm")), compared);
+        assertTrue(harness.log.contains("WARN [compare] latexdiff is not installed"), harness.log.toString());
+    }
+
+    @Test
+    void withoutReportCompareNothingIsCompared() throws Exception {
+        BuildMojo mojo = mojo(this::passing);
+        mojo.comparers = log -> (request, milestones) -> {
+            throw new AssertionError("compared without report.compare");
+        };
+        mojo.execute();
+    }
+
+    @Test
+    void aComparisonThatCannotBeMadeIsOnlyAWarning() throws Exception {
+        BuildMojo mojo = mojo(this::passing);
+        mojo.compare = true;
+        mojo.comparers = log -> (request, milestones) -> {
+            throw new EnvironmentException("Cannot write target/report/compare/comparisons.json: disk full");
+        };
+        mojo.execute();
+        assertTrue(harness.log.contains("WARN [compare] no change views: Cannot write "
+                + "target/report/compare/comparisons.json: disk full"), harness.log.toString());
+    }
+
+    @Test
+    void aShardOfABuildWithOneProjectBuildsIt() throws Exception {
+        BuildMojo mojo = mojo(this::passing);
+        mojo.shard = "2/3";
+        mojo.execute();
+        assertEquals(1, harness.requests.size());
+        assertEquals("WARN report.shard=2/3 splits the team modules of an aggregator; this build has one project, "
+                + "which is built.", harness.log.get(0));
+        mojo.shard = "three";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("report.shard='three' is not a shard"), e.getMessage());
+    }
 }

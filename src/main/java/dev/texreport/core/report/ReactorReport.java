@@ -26,8 +26,11 @@ import java.util.Set;
 public final class ReactorReport {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One team: its name, its directory, and its summary.json (absent when the team's build stopped early). */
-    public record Team(String name, Path projectDir, Path summaryJson) { }
+    /**
+     * One team: its name, its directory, its summary.json (absent when the team's build stopped early), and how
+     * long its report:build took, in seconds (what a sharded build balances on).
+     */
+    public record Team(String name, Path projectDir, Path summaryJson, double seconds) { }
 
     public List<String> write(Path outputDir, Path aggregatorDir, List<Team> teams) throws EnvironmentException {
         ObjectNode root = mapper.createObjectNode();
@@ -40,6 +43,7 @@ public final class ReactorReport {
             ObjectNode node = array.addObject();
             node.put("project", team.name());
             node.put("dir", ProjectPaths.slashes(aggregatorDir.relativize(team.projectDir())));
+            node.put("buildSeconds", PageFigures.exact(team.seconds()));
             if (summary == null) {
                 node.putNull("milestones");
                 continue;

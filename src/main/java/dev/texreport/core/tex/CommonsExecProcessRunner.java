@@ -3,6 +3,7 @@ package dev.texreport.core.tex;
 import dev.texreport.core.EnvironmentException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,9 +51,15 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
                 lineListener.accept(line);
             }
         };
+        OutputStream out;
+        try {
+            out = spec.standardOutput() == null ? sink : Files.newOutputStream(spec.standardOutput());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot write " + spec.standardOutput() + ": " + e.getMessage(), e);
+        }
         TreeKillingWatchdog watchdog = new TreeKillingWatchdog(spec.timeout());
         DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDir().toFile()).get();
-        executor.setStreamHandler(new PumpStreamHandler(sink, sink, null));
+        executor.setStreamHandler(new PumpStreamHandler(out, sink, null));
         executor.setWatchdog(watchdog);
         executor.setProcessDestroyer(DESTROYER);
         executor.setExitValues(null);
@@ -68,6 +75,9 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
             throw new EnvironmentException("Cannot start " + spec.executable() + ": " + e.getMessage(), e);
         } finally {
             closeQuietly(sink);
+            if (out != sink) {
+                closeQuietly(out);
+            }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new ProcessOutcome(exit, watchdog.killedProcess(), List.copyOf(lines), elapsed);
@@ -77,7 +87,7 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         try {
             out.close();
         } catch (IOException ignored) {
-            // the stream only buffers lines in memory
+            // the line buffer holds nothing to lose; a file's content was already pumped (a broken disk shows on read)
         }
     }
 
