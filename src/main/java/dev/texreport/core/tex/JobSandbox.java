@@ -78,23 +78,19 @@ final class JobSandbox {
 
     /** The engine's command line for a plain pass. */
     List<String> engineArguments() {
-        return engineArguments(null, false);
+        return engineArguments(null);
     }
 
     /**
      * The engine's command line for a pass.
      *
      * @param format a preamble format to start from ({@link FormatCache}), or null
-     * @param draft  whether the pass writes no PDF ({@code -draftmode}): its output is thrown away anyway
      */
-    List<String> engineArguments(Path format, boolean draft) {
+    List<String> engineArguments(Path format) {
         List<String> arguments = new ArrayList<>(commonArguments());
         if (format != null) {
             String name = format.toString();
             arguments.add("-fmt=" + name.substring(0, name.length() - ".fmt".length()));
-        }
-        if (draft) {
-            arguments.add("-draftmode");
         }
         arguments.add(job.jobName() + ".tex");
         return arguments;
