@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * the files, which are only known after a dump) names a manifest in {@code target/report/.texreport/formats/}
  * that lists those files with their hashes.
  *
- * <p>What a format cannot hold makes the milestone fall back to plain passes, with one debug line saying why: a
+ * <p>What a format cannot hold makes the milestone fall back to plain passes, with one debug line saying why:
+ * LuaLaTeX (its Lua state is not kept in a format), a
  * preamble that fails in the dump, that writes files (mylatexformat would postpone them), or that leaves material
  * on the page other than colour-stack and log {@code \write} nodes (those are put back by a small file the format's
  * marker reads, so the PDF stays byte for byte the same). A refusal is kept in the manifest, so the dump is not
@@ -101,6 +102,11 @@ public final class FormatCache {
     /** The format {@code job} can start from, made now when needed; empty: plain passes (logged once at debug). */
     Optional<Format> prepare(CompileJob job, JobSandbox sandbox, ProcessRunner runner, Toolchain toolchain)
             throws EnvironmentException, TexFailure {
+        if (job.engine() == Engine.LUALATEX) {
+            // Tried: the dump succeeds, but a pass from it stops at once ("Undefined control sequence"), since a
+            // format keeps no Lua state (luaotfload's fonts and callbacks), which LuaLaTeX's preamble sets up.
+            return refuse(job, "lua", "LuaLaTeX cannot keep a preamble's Lua state (luaotfload) in a format");
+        }
         if (job.shellEscape()) {
             return refuse(job, "shell escape", "shell escape is on, and a preamble may run commands while it loads");
         }
@@ -228,6 +234,13 @@ public final class FormatCache {
         Path fls = workDir.resolve(DUMP_JOB + ".fls");
         Path made = workDir.resolve(DUMP_JOB + ".fmt");
         try {
+            if (!Files.isRegularFile(fls)) {
+                String said = outcome.output().isEmpty() ? "" : ": " + outcome.output().get(outcome.output().size() - 1);
+                Manifest refused = new Manifest(key, Map.of(), null, "", "the engine did not start the dump (exit "
+                        + outcome.exitCode() + said.strip() + ")");
+                write(refused);
+                return refused;
+            }
             sandbox.afterRun(fls, logLines);
             Map<String, String> files = new TreeMap<>();
             List<String> written = new ArrayList<>();
