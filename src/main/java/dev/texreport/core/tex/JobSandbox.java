@@ -104,7 +104,7 @@ final class JobSandbox {
         List<String> arguments = new ArrayList<>(List.of("-ini", "-jobname=" + formatJob));
         arguments.addAll(commonArguments());
         arguments.remove("-halt-on-error");  // the driver's \showlists counts as an error; FormatCache reads the log
-        arguments.addAll(List.of("&" + job.engine().executable(), FormatCache.DRIVER, "mylatexformat.ltx", document));
+        arguments.addAll(List.of("&" + job.engine().executable(), FormatDump.DRIVER, "mylatexformat.ltx", document));
         return arguments;
     }
 

@@ -148,7 +148,7 @@ public final class TexCompiler {
 
     /** What the preamble left on the page, given back to passes from a format (FormatCache). */
     private static void usePage(CompileJob job, FormatCache.Format format) throws EnvironmentException {
-        Path page = job.workDir().resolve(FormatCache.PAGE_FILE);
+        Path page = job.workDir().resolve(FormatDump.PAGE_FILE);
         try {
             if (format == null || format.page().isEmpty()) {
                 Files.deleteIfExists(page);

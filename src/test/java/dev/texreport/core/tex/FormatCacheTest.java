@@ -171,10 +171,10 @@ class FormatCacheTest {
         compiler("pdfTeX 1.40.25").compile(job(out.resolve("final"), false));
         assertEquals(2, dumps.size());
         assertNotEquals(formatArgument(passes.get(0)), formatArgument(passes.get(1)));
-        assertNotEquals(FormatCache.key(Engine.PDFLATEX, "pdfTeX 1.40.24", Map.of(), PREAMBLE),
-                FormatCache.key(Engine.PDFLATEX, "pdfTeX 1.40.25", Map.of(), PREAMBLE));
-        assertNotEquals(FormatCache.key(Engine.PDFLATEX, "v", Map.of(), PREAMBLE),
-                FormatCache.key(Engine.LUALATEX, "v", Map.of(), PREAMBLE));
+        assertNotEquals(FormatKey.key(Engine.PDFLATEX, "pdfTeX 1.40.24", Map.of(), PREAMBLE),
+                FormatKey.key(Engine.PDFLATEX, "pdfTeX 1.40.25", Map.of(), PREAMBLE));
+        assertNotEquals(FormatKey.key(Engine.PDFLATEX, "v", Map.of(), PREAMBLE),
+                FormatKey.key(Engine.LUALATEX, "v", Map.of(), PREAMBLE));
     }
 
     @Test
@@ -201,14 +201,14 @@ class FormatCacheTest {
         pageNodes = List.of("\\write-{}", "\\pdfcolorstack 0 push {0 g 0 G}");
         compiler("v1").compile(job(milestone("final", "% style\n"), false));
         assertEquals("\\write-1{}\n\\pdfcolorstack 0 push {0 g 0 G}\n",
-                Files.readString(out.resolve("final/" + FormatCache.PAGE_FILE)));
+                Files.readString(out.resolve("final/" + FormatDump.PAGE_FILE)));
 
-        FormatCache.Page boxed = FormatCache.page(List.of("### vertical mode entered at line 0", "### current page:",
+        FormatDump.Page boxed = FormatDump.page(List.of("### vertical mode entered at line 0", "### current page:",
                 "\\hbox(6.94444+0.0)x345.0", "", "prevdepth 0.0"));
         assertEquals("the preamble leaves material on the page (\\hbox(6.94444+0.0)x345.0)", boxed.refused());
-        FormatCache.Page paragraph = FormatCache.page(List.of("### horizontal mode entered at line 3"));
+        FormatDump.Page paragraph = FormatDump.page(List.of("### horizontal mode entered at line 3"));
         assertTrue(paragraph.refused().startsWith("the preamble is not in vertical mode"), paragraph.refused());
-        FormatCache.Page empty = FormatCache.page(List.of("(./main.tex", "### vertical mode entered at line 0",
+        FormatDump.Page empty = FormatDump.page(List.of("(./main.tex", "### vertical mode entered at line 0",
                 "### current page:", "", "prevdepth 0.0"));
         assertNull(empty.refused());
         assertEquals("", empty.replay());
