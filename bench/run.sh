@@ -174,6 +174,10 @@ for prog in pdflatex bibtex; do
     "$clock" "$real" "$prog" "$clock" "$TEXTIMES" >"$WRAP/$prog"
   chmod +x "$WRAP/$prog"
 done
+# The other programs the plugin starts from report.texBin (kpsewhich for the sandbox's folders, ...), not timed.
+for prog in kpsewhich biber xdvipdfmx; do
+  if command -v "$prog" >/dev/null; then ln -sf "$(command -v "$prog")" "$WRAP/$prog"; fi
+done
 STAMPS=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
 
 # Warm-up (untimed): file caches, TeX's format and font files, Maven's plugin resolution.

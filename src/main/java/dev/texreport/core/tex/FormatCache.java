@@ -1,7 +1,5 @@
 package dev.texreport.core.tex;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.texreport.core.AtomicFile;
 import dev.texreport.core.Engine;
 import dev.texreport.core.EnvironmentException;
@@ -12,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,12 +42,8 @@ public final class FormatCache {
     public static final String MARKER = "\\csname texreport@dumphere\\endcsname\\csname endofdump\\endcsname";
     /** Bump when the driver or the way formats are made changes: old formats are then never used. */
     static final String VERSION = "1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** A format to start passes from; {@code page} is what the preamble left on the page, given back after it. */
     record Format(String key, Path file, String page, List<String> preambleLog) { }
-
-    /** What a dump left: the format, or the reason there is none. Stored as JSON next to the formats. */
-    record Manifest(String key, Map<String, String> files, String format, String page, String refused) { }
 
     private final Path dir;
     private final String engineVersion;
@@ -96,8 +89,8 @@ public final class FormatCache {
         environment.remove("BIBINPUTS");
         String key = FormatKey.key(job.engine(), engineVersion, environment, head.get());
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            Optional<Manifest> known = read(key).filter(m -> unchanged(m, job));
-            Manifest manifest = known.isPresent() ? known.get() : dump(job, sandbox, runner, toolchain, key);
+            Optional<FormatManifest> known = read(key).filter(m -> unchanged(m, job));
+            FormatManifest manifest = known.isPresent() ? known.get() : dump(job, sandbox, runner, toolchain, key);
             if (manifest.refused() != null) {
                 return refuse(job, key, manifest.refused());
             }
@@ -109,10 +102,10 @@ public final class FormatCache {
 
     /** Passes from {@code format} failed where plain passes succeeded: it is not used again for this preamble. */
     void distrust(Format format, String why) {
-        Optional<Manifest> manifest = read(format.key());
+        Optional<FormatManifest> manifest = read(format.key());
         try {
             if (manifest.isPresent()) {
-                write(new Manifest(format.key(), manifest.get().files(), null, "", why));
+                write(new FormatManifest(format.key(), manifest.get().files(), Map.of(), null, "", why));
             }
             Files.deleteIfExists(format.file());
         } catch (EnvironmentException | IOException e) {
@@ -124,7 +117,7 @@ public final class FormatCache {
      * Whether every file the dump read still has the content it had, and none would be found elsewhere by this job
      * (a file of the same name in its working directory or its own figures folder, which its search path puts first).
      */
-    private boolean unchanged(Manifest manifest, CompileJob job) {
+    private boolean unchanged(FormatManifest manifest, CompileJob job) {
         Map<String, Path> own = FormatKey.ownFiles(job);
         for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
             Path file = resolve(job.workDir(), entry.getKey());
@@ -133,6 +126,10 @@ public final class FormatCache {
                 log.debug("the preamble format " + manifest.key() + " is not for " + job.label() + ": it would read "
                         + first + " instead of " + entry.getKey());
                 return false;
+            }
+            String stamp = manifest.stamps() == null ? null : manifest.stamps().get(entry.getKey());
+            if (stamp != null && stamp.equals(stamp(file))) {
+                continue;
             }
             Optional<String> now = hash(file);
             if (now.isEmpty() || !now.get().equals(entry.getValue())) {
@@ -143,16 +140,21 @@ public final class FormatCache {
         return manifest.refused() != null || Files.isRegularFile(dir.resolve(manifest.format()));
     }
 
-    private Manifest dump(CompileJob job, JobSandbox sandbox, ProcessRunner runner, Toolchain toolchain, String key)
+    private FormatManifest dump(CompileJob job, JobSandbox sandbox, ProcessRunner runner, Toolchain toolchain, String key)
             throws EnvironmentException, TexFailure {
         FormatDump.Result dump = FormatDump.run(job, sandbox, runner, toolchain);
         try {
             Map<String, String> files = new TreeMap<>();
+            Map<String, String> stamps = new TreeMap<>();
             for (String input : dump.inputs()) {
-                hash(resolve(job.workDir(), input)).ifPresent(hash -> files.put(input, hash));
+                Path file = resolve(job.workDir(), input);
+                hash(file).ifPresent(hash -> files.put(input, hash));
+                if (outsideProject(file, job)) {
+                    stamps.put(input, stamp(file));
+                }
             }
             if (dump.refused() != null) {
-                Manifest refused = new Manifest(key, files, null, "", dump.refused());
+                FormatManifest refused = new FormatManifest(key, files, stamps, null, "", dump.refused());
                 write(refused);
                 return refused;
             }
@@ -165,8 +167,8 @@ public final class FormatCache {
             Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             AtomicFile.write(dir.resolve(logName(name)),
                     t -> Files.write(t, dump.preambleLog(), StandardCharsets.UTF_8));
-            Optional<Manifest> old = read(key);
-            Manifest manifest = new Manifest(key, files, name, dump.page(), null);
+            Optional<FormatManifest> old = read(key);
+            FormatManifest manifest = new FormatManifest(key, files, stamps, name, dump.page(), null);
             write(manifest);
             if (old.isPresent() && old.get().format() != null && !old.get().format().equals(name)) {
                 Files.deleteIfExists(dir.resolve(old.get().format()));
@@ -191,6 +193,21 @@ public final class FormatCache {
     }
 
     /** A file's hash; those of the TeX installation are asked for by every milestone, so they are kept. */
+    /** A file of the TeX installation: not in the report's output folder nor in the project's sources. */
+    private boolean outsideProject(Path file, CompileJob job) {
+        return file.isAbsolute() && !file.startsWith(job.outputDir())
+                && job.sources().stream().noneMatch(file::startsWith);
+    }
+
+    /** A file's size and modification time, or "" when it cannot be read. */
+    private static String stamp(Path file) {
+        try {
+            return Files.size(file) + "/" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private Optional<String> hash(Path file) {
         boolean shared = file.isAbsolute() && !file.startsWith(dir.getParent().getParent());
         String known = shared ? hashes.get(file) : null;
@@ -218,25 +235,11 @@ public final class FormatCache {
         return Optional.empty();
     }
 
-    private Optional<Manifest> read(String key) {
-        return readFile(dir.resolve(key + ".json"));
+    private Optional<FormatManifest> read(String key) {
+        return FormatManifest.read(dir.resolve(key + ".json"));
     }
 
-    private static Optional<Manifest> readFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            Manifest manifest = MAPPER.readValue(file.toFile(), Manifest.class);
-            return manifest.files() == null ? Optional.empty() : Optional.of(manifest);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void write(Manifest manifest) throws EnvironmentException {
-        Map<String, String> files = new LinkedHashMap<>(manifest.files());
-        Manifest sorted = new Manifest(manifest.key(), files, manifest.format(), manifest.page(), manifest.refused());
-        AtomicFile.write(dir.resolve(manifest.key() + ".json"), temp -> MAPPER.writeValue(temp.toFile(), sorted));
+    private void write(FormatManifest manifest) throws EnvironmentException {
+        manifest.write(dir.resolve(manifest.key() + ".json"));
     }
 }
