@@ -107,8 +107,8 @@ public final class TexCompiler {
                         + "loops forever (e.g. \\loop without an end) does this; if the document is just large, "
                         + "raise report.timeout.");
             }
-            log.info(String.format(Locale.ROOT, "[%s] %s pass %d (%s%s) %.1f s", job.label(), name, pass, reason,
-                    format == null ? "" : ", preamble format", outcome.elapsed().toMillis() / 1000.0));
+            log.info(String.format(Locale.ROOT, "[%s] %s pass %d (%s) %.1f s%s", job.label(), name, pass, reason,
+                    outcome.elapsed().toMillis() / 1000.0, format == null ? "" : ", from the preamble format"));
             List<String> logLines = TexFiles.readLog(job.file(".log"));
             sandbox.afterPass(logLines);
             if (!outcome.succeeded() || !Files.isRegularFile(sandbox.passOutput())) {

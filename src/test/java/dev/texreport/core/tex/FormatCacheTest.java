@@ -166,6 +166,17 @@ class FormatCacheTest {
     }
 
     @Test
+    void anUpdatedFileOfTheInstallationMakesANewFormat() throws Exception {
+        compiler("v1").compile(job(milestone("final", "% style\n"), false));
+        compiler("v1").compile(job(out.resolve("final"), false));
+        assertEquals(1, dumps.size(), "unchanged: its size and time are checked, not its content again");
+        Files.writeString(installation.resolve("article.cls"), "% the class, updated by tlmgr\n");
+        compiler("v1").compile(job(out.resolve("final"), false));
+        assertEquals(2, dumps.size());
+        assertTrue(debug.stream().anyMatch(l -> l.contains("article.cls changed")), debug.toString());
+    }
+
+    @Test
     void anotherEngineVersionNeverUsesTheFormat() throws Exception {
         compiler("pdfTeX 1.40.24").compile(job(milestone("final", "% style\n"), false));
         compiler("pdfTeX 1.40.25").compile(job(out.resolve("final"), false));
