@@ -470,7 +470,7 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "ratio (plugin - start-up) / latexmk" "$(div "$(I demo.cold_net)" "$(med demo.latexmk)")" "$(div "$(I big.cold_net)" "$(med big.latexmk)")"
   f "engine runs, all milestones: plugin / latexmk" "$(I demo.plugin_engine) / $(I demo.lmk_engine)" "$(I big.plugin_engine) / $(I big.lmk_engine)"
   f "bibtex runs, all milestones: plugin / latexmk" "$(I demo.plugin_bib) / $(I demo.lmk_bib)" "$(I big.plugin_bib) / $(I big.lmk_bib)"
-  read -r dt _ _ dx dn <<<"$(I demo.cold_diag)"; read -r bt _ _ bx bn <<<"$(I big.cold_diag)"
+  read -r dt _ _ dx dn _ <<<"$(I demo.cold_diag)"; read -r bt _ _ bx bn _ <<<"$(I big.cold_diag)"
   f "one extra timestamped run: mojo time" "${dt:-n/a}" "${bt:-n/a}"
   f "  TeX processes (pdflatex, bibtex), summed" "${dx:-n/a} (${dn:-0})" "${bx:-n/a} (${bn:-0})"
   f "  the rest: plugin's own work in the mojo" "$(sub "${dt:-n/a}" "${dx:-n/a}")" "$(sub "${bt:-n/a}" "${bx:-n/a}")"
