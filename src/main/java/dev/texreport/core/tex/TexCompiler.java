@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the engine and bibtex/biber until the files TeX reads back stop changing ({@link PassPlanner}), starting
@@ -63,28 +64,38 @@ public final class TexCompiler {
         FormatCache.Format format = formats == null ? null
                 : formats.prepare(job, sandbox, runner, toolchain).orElse(null);
         if (planted.isEmpty() && format == null) {
-            return run(job, sandbox, List.of(), null);
+            return run(job, sandbox, List.of(), null, new AtomicInteger());
         }
+        AtomicInteger passes = new AtomicInteger();
         try {
-            return run(job, sandbox, planted, format);
+            return run(job, sandbox, planted, format, passes);
         } catch (TexFailure failure) {
-            log.info("[" + job.label() + "] retrying without the previous build's auxiliary files"
-                    + (format == null ? "" : " and the preamble format"));
+            // A format that got through a pass works: a later failure (references that never settle, ...) is the
+            // document's, and plain passes would only repeat it.
+            boolean formatSuspect = format != null && passes.get() <= 1;
+            if (planted.isEmpty() && !formatSuspect) {
+                throw failure;
+            }
+            String without = planted.isEmpty() ? "the preamble format" : formatSuspect
+                    ? "the previous build's auxiliary files and the preamble format"
+                    : "the previous build's auxiliary files";
+            log.info("[" + job.label() + "] retrying without " + without);
             AuxSeed.uproot(job, planted);
-            CompileOutcome plain = run(job, new JobSandbox(job, toolchain, runner, parentEnvironment), List.of(),
-                    null);
-            if (format != null && planted.isEmpty()) {
+            CompileOutcome retried = run(job, new JobSandbox(job, toolchain, runner, parentEnvironment), List.of(),
+                    formatSuspect ? null : format, new AtomicInteger());
+            if (formatSuspect && planted.isEmpty()) {
                 log.debug("[" + job.label() + "] passes from the preamble format failed where plain passes "
                         + "succeed; it is not used again: " + failure.getMessage());
                 formats.distrust(format, "passes from it failed where plain passes succeed (" + failure.getMessage()
                         + ")");
             }
-            return plain;
+            return retried;
         }
     }
 
-    private CompileOutcome run(CompileJob job, JobSandbox sandbox, List<String> planted, FormatCache.Format format)
-            throws EnvironmentException, TexFailure {
+    /** @param passes counts the passes started, for the caller to tell a format that never worked */
+    private CompileOutcome run(CompileJob job, JobSandbox sandbox, List<String> planted, FormatCache.Format format,
+                               AtomicInteger passes) throws EnvironmentException, TexFailure {
         usePage(job, format);
         AuxSnapshot start;
         try {
@@ -98,6 +109,7 @@ public final class TexCompiler {
         String reason = planted.isEmpty() ? "first pass" : "first pass, from the previous build's .aux";
         String name = job.engine().executable();
         for (int pass = 1; ; pass++) {
+            passes.set(pass);
             sandbox.beforePass();
             ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.enginePath(), sandbox.engineArguments(
                     format == null ? null : format.file()), job.workDir(), sandbox.environment(), job.timeout()));

@@ -45,6 +45,8 @@ class FormatCacheTest {
     private List<String> pageNodes = List.of();
     /** Whether passes started from a format fail (a format the engine cannot use). */
     private boolean formatPassesFail;
+    /** Whether every pass writes another .aux (references that never settle). */
+    private boolean drifting;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -103,7 +105,8 @@ class FormatCacheTest {
             boolean fromFormat = spec.arguments().stream().anyMatch(a -> a.startsWith("-fmt="));
             Files.writeString(work.resolve("main.log"), "This is a fake log\n");
             Files.writeString(work.resolve("main.fls"), "PWD " + work + "\nOUTPUT main.aux\nOUTPUT main.log\n");
-            Files.writeString(work.resolve("main.aux"), "\\relax\n");
+            Files.writeString(work.resolve("main.aux"), drifting ? "\\newlabel{a}{{" + passes.size() + "}{1}}\n"
+                    : "\\relax\n");
             if (fromFormat && formatPassesFail) {
                 Files.deleteIfExists(work.resolve("main.pdf"));
                 return new ProcessOutcome(1, false, List.of("! Undefined control sequence."), Duration.ofMillis(1));
@@ -250,6 +253,16 @@ class FormatCacheTest {
         compiler("v1").compile(job(out.resolve("final"), false));
         assertEquals(1, dumps.size());
         assertTrue(formatArgument(passes.get(2)).isEmpty(), "the format is distrusted until the preamble changes");
+    }
+
+    @Test
+    void aDocumentThatFailsAfterAPassFromTheFormatIsNotRetriedPlainly() {
+        drifting = true;
+        TexFailure failure = org.junit.jupiter.api.Assertions.assertThrows(TexFailure.class,
+                () -> compiler("v1").compile(job(milestone("final", "% style\n"), false)));
+        assertTrue(failure.getMessage().startsWith("cross-references do not converge"), failure.getMessage());
+        assertEquals(TexCompiler.MAX_PASSES, passes.size(), "the format worked; plain passes would fail the same way");
+        assertTrue(passes.stream().allMatch(p -> formatArgument(p).isPresent()));
     }
 
     @Test
