@@ -4,9 +4,11 @@
 bench/run.sh points report.texBin at wrapper scripts that append "<program> <start> <end> <first arg>" (epoch
 seconds) to a times file for every pdflatex/bibtex process the plugin starts; the Maven log has timestamped lines.
 
-    breakdown.py mojo LOG [TIMES]     -> "<mojo s> <realm+config s> <execute -> first milestone line s> <TeX s> <n>"
+    breakdown.py mojo LOG [TIMES]     -> "<mojo s> <realm+config s> <execute -> first milestone line s> <TeX s> <n>
+                                          <format dumps s> <passes from a format s> <plain passes s> <bibtex s>"
         mojo: from "--- report-maven-plugin...:build" to "BUILD SUCCESS/FAILURE"; realm+config needs -X (else n/a);
-        TeX: summed wall time of the TeX processes (pdflatex and bibtex runs, not the --version probe).
+        TeX: summed wall time of the TeX processes (pdflatex and bibtex runs, not the --version probe); the wrapper
+        marks a format dump "-ini" and a pass from a format "-fmt", which the last four fields split it by.
     breakdown.py watch TIMES EDITS    -> one line per edit: "<before TeX s> <TeX s> <after TeX s> <processes>"
         EDITS has "<edit epoch> <new PDF epoch>" per line (from edit_wait.py); before TeX = edit -> first TeX
         process start (quiet period, rendering, hashing), after TeX = last TeX process end -> final.pdf replaced.
@@ -40,7 +42,7 @@ def read_times(path):
                     arg = parts[3] if len(parts) > 3 else ""
                     if arg == "--version":
                         continue
-                    out.append((parts[0], float(parts[1]), float(parts[2])))
+                    out.append((parts[0], float(parts[1]), float(parts[2]), arg))
     except FileNotFoundError:
         pass
     return sorted(out, key=lambda p: p[1])
@@ -66,11 +68,14 @@ def mojo(log, times=None):
     realm = None if conf is None or start is None else conf - start
     exec_first = None if first is None else first - (conf if conf is not None else start)
     tex, n = None, 0
+    parts = [None] * 4
     if times:
         procs = [p for p in read_times(times)
                  if start is None or end is None or start - 1 <= epoch_to_day(p[1]) <= end + 1]
-        tex, n = sum(e - s for _, s, e in procs), len(procs)
-    print(fmt(total), fmt(realm), fmt(exec_first), fmt(tex), n)
+        tex, n = sum(e - s for _, s, e, _ in procs), len(procs)
+        kind = lambda p: 3 if p[0] != "pdflatex" else 0 if p[3] == "-ini" else 1 if p[3] == "-fmt" else 2
+        parts = [sum(e - s for p in procs if kind(p) == k for (_, s, e, _) in [p]) for k in range(4)]
+    print(fmt(total), fmt(realm), fmt(exec_first), fmt(tex), n, *map(fmt, parts))
 
 
 def watch(times, edits):
@@ -83,7 +88,7 @@ def watch(times, edits):
                 print("n/a n/a n/a 0")
                 continue
             before = mine[0][1] - t_edit
-            tex = sum(e - s for _, s, e in mine)
+            tex = sum(e - s for _, s, e, _ in mine)
             after = t_pdf - mine[-1][2]
             print(f"{before:.3f} {tex:.3f} {after:.3f} {len(mine)}")
 

@@ -12,6 +12,7 @@ public final class BuildDefaults {
     public static final String FAIL_ON_PAGE_LIMIT = "true";
     public static final String FAIL_ON_UNDEFINED_REFERENCES = "true";
     public static final String SHELL_ESCAPE = "false";
+    public static final String FORMAT_CACHE = "true";
     public static final String FORCE = "false";
     public static final String TEMPLATE = "builtin";
     public static final String MODE = "final";

@@ -36,6 +36,7 @@ import java.util.TreeSet;
  * @param clock           the time deadlines are measured against
  * @param threads         how many milestones may compile at once (TeX is single-threaded)
  * @param lockTimeout     how long a build waits for another build of the same project to finish
+ * @param formatCache     whether passes start from a cached format of the preamble (same PDF, less time)
  */
 public record BuildRequest(
         Path projectDir,
@@ -58,7 +59,8 @@ public record BuildRequest(
         Set<String> failingChecks,
         Clock clock,
         int threads,
-        Duration lockTimeout) {
+        Duration lockTimeout,
+        boolean formatCache) {
 
     public BuildRequest {
         Objects.requireNonNull(projectDir, "projectDir");
@@ -129,6 +131,7 @@ public record BuildRequest(
         private Duration timeout = Duration.ofSeconds(Long.parseLong(BuildDefaults.TIMEOUT_SECONDS));
         private boolean failOnPageLimit = Boolean.parseBoolean(BuildDefaults.FAIL_ON_PAGE_LIMIT);
         private boolean shellEscape = Boolean.parseBoolean(BuildDefaults.SHELL_ESCAPE);
+        private boolean formatCache = Boolean.parseBoolean(BuildDefaults.FORMAT_CACHE);
         private boolean failOnUndefinedReferences = Boolean.parseBoolean(BuildDefaults.FAIL_ON_UNDEFINED_REFERENCES);
         private Long sourceDateEpoch;
         private boolean force = Boolean.parseBoolean(BuildDefaults.FORCE);
@@ -156,6 +159,7 @@ public record BuildRequest(
         public Builder timeout(Duration value) { timeout = value; return this; }
         public Builder failOnPageLimit(boolean value) { failOnPageLimit = value; return this; }
         public Builder shellEscape(boolean value) { shellEscape = value; return this; }
+        public Builder formatCache(boolean value) { formatCache = value; return this; }
         public Builder failOnUndefinedReferences(boolean value) { failOnUndefinedReferences = value; return this; }
         public Builder sourceDateEpoch(Long value) { sourceDateEpoch = value; return this; }
         public Builder force(boolean value) { force = value; return this; }
@@ -191,7 +195,7 @@ public record BuildRequest(
             }
             return new BuildRequest(projectDir, sourceDir, outputDir, milestones, title, authors, engine, texBin,
                     timeout, failOnPageLimit, shellEscape, failOnUndefinedReferences, sourceDateEpoch, force,
-                    ciSummary, template, mode, failingChecks, clock, threads, lockTimeout);
+                    ciSummary, template, mode, failingChecks, clock, threads, lockTimeout, formatCache);
         }
     }
 }

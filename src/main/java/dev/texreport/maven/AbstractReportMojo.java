@@ -112,6 +112,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "report.shellEscape", defaultValue = BuildDefaults.SHELL_ESCAPE)
     protected boolean shellEscape;
 
+    /**
+     * Starts TeX's passes from a format of the preamble the milestones share, dumped once and kept in
+     * target/report/.texreport/formats (the PDFs are the same; false: every pass loads the preamble again).
+     */
+    @Parameter(property = "report.formatCache", defaultValue = BuildDefaults.FORMAT_CACHE)
+    protected boolean formatCache;
+
     /** The report sources: one folder per milestone, results/, references.bib, figures/, shared/. */
     @Parameter(property = "report.sourceDirectory", defaultValue = "${project.basedir}/" + BuildDefaults.SOURCE_DIRECTORY)
     protected File sourceDirectory;
@@ -154,6 +161,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
                 .lockTimeout(Duration.ofSeconds(lockTimeout))
                 .failOnPageLimit(failOnPageLimit)
                 .shellEscape(shellEscape)
+                .formatCache(formatCache)
                 .failOnUndefinedReferences(failOnUndefinedReferences)
                 .sourceDateEpoch(BuildRequest.parseSourceDate(sourceDate))
                 .force(force)

@@ -58,6 +58,7 @@ class BuildMojoTest {
         mojo.failOnPageLimit = false;
         mojo.failOnUndefinedReferences = false;
         mojo.shellEscape = true;
+        mojo.formatCache = false;
         mojo.force = true;
         mojo.template = "packs/dl";
         mojo.mode = "anonymous";
@@ -79,6 +80,7 @@ class BuildMojoTest {
         assertEquals(false, request.failOnPageLimit());
         assertEquals(false, request.failOnUndefinedReferences());
         assertEquals(true, request.shellEscape());
+        assertEquals(false, request.formatCache());
         assertEquals(true, request.force());
         assertEquals("packs/dl", request.template());
         assertEquals(Mode.ANONYMOUS, request.mode());

@@ -6,6 +6,7 @@ import dev.texreport.core.Mode;
 import dev.texreport.core.course.CourseDescription;
 import dev.texreport.core.course.TemplatePack;
 import dev.texreport.core.template.PdfString;
+import dev.texreport.core.tex.FormatCache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ final class DocumentModel {
         List<String> names = request.authors().stream().map(Author::name).toList();
         model.put("pdfinfo", Map.of("title", PdfString.hex(request.title()),
                 "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
+        // The line after which the preamble is the milestone's own; above it, the part a cached format holds.
+        model.put("formatMarker", FormatCache.MARKER);
         CourseDescription.Layout layout = pack.course().layout();
         model.put("course", Map.of("name", pack.course().name(),
                 "bibliographyStyle", pack.course().bibliographyStyle(),

@@ -23,6 +23,7 @@ import dev.texreport.core.report.Provenance;
 import dev.texreport.core.results.ResultsLoader;
 import dev.texreport.core.template.Palette;
 import dev.texreport.core.tex.EngineLocator;
+import dev.texreport.core.tex.FormatCache;
 import dev.texreport.core.tex.ProcessRunner;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexLogParser;
@@ -137,15 +138,16 @@ public final class ReportService implements ReportBuilder {
         ResultsLoader.LoadedResults results = new ResultsLoader(log::info).load(request.sourceDir().resolve("results"));
         long sourceDate = request.sourceDateEpoch() != null ? request.sourceDateEpoch()
                 : lastCommit.join().orElse(BuildDefaults.FIXED_SOURCE_DATE);
+        String engineVersion = toolchain.version(runner, request.projectDir(),
+                state.engineVersionFile(toolchain.enginePath()));
         String configuration = String.join("\n", request.outputSettings(), "sourceDateEpoch=" + sourceDate,
-                "plugin=" + PluginIdentity.value(), "engine=" + toolchain.version(runner, request.projectDir(),
-                        state.engineVersionFile(toolchain.enginePath())),
+                "plugin=" + PluginIdentity.value(), "engine=" + engineVersion,
                 // The series names of all results files decide every figure's colours (Palette).
                 "palette=" + Palette.of(results.model()).digest());
         BuildContext build = new BuildContext(request, pack, toolchain, results, DocumentModel.base(request, pack),
                 sourceDate, configuration, state, log);
         TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
-                environment);
+                environment, request.formatCache() ? new FormatCache(request.outputDir(), engineVersion, log) : null);
         MilestonePipeline pipeline = new MilestonePipeline(build, new MilestoneRenderer(build),
                 new CompileStep(compiler, build), new MilestoneChecks(), new Fingerprints(build));
         List<MilestoneResult> built = new ArrayList<>();

@@ -57,7 +57,10 @@ final class JobSandbox {
         environment.put("SOURCE_DATE_EPOCH", Long.toString(job.sourceDateEpoch()));
         environment.put("FORCE_SOURCE_DATE", "1");
         this.environment = Map.copyOf(environment);
-        this.roots = SandboxRoots.of(job.workDir(), job.sources(), varDirectory,
+        // The project's preamble formats (FormatCache) are read like the installation's own formats.
+        List<Path> readable = new ArrayList<>(job.sources());
+        readable.add(FormatCache.directory(job.outputDir()));
+        this.roots = SandboxRoots.of(job.workDir(), readable, varDirectory,
                 toolchain.installation(runner, this.environment, job.workDir(),
                         job.outputDir().resolve(".texreport").resolve("tex-installation.txt")));
         this.luaScript = LuaSandbox.scriptFile(job.outputDir(), job.label());
@@ -73,8 +76,39 @@ final class JobSandbox {
         return job.engine() == Engine.LUALATEX && !job.shellEscape();
     }
 
-    /** The engine's command line. */
+    /** The engine's command line for a plain pass. */
     List<String> engineArguments() {
+        return engineArguments(null);
+    }
+
+    /**
+     * The engine's command line for a pass.
+     *
+     * @param format a preamble format to start from ({@link FormatCache}), or null
+     */
+    List<String> engineArguments(Path format) {
+        List<String> arguments = new ArrayList<>(commonArguments());
+        if (format != null) {
+            String name = format.toString();
+            arguments.add("-fmt=" + name.substring(0, name.length() - ".fmt".length()));
+        }
+        arguments.add(job.jobName() + ".tex");
+        return arguments;
+    }
+
+    /**
+     * The command line of the run that dumps the preamble into a format: the same switches as a pass, from the
+     * engine's own LaTeX format, with the plugin's driver and mylatexformat before the document.
+     */
+    List<String> dumpArguments(String formatJob, String document) {
+        List<String> arguments = new ArrayList<>(List.of("-ini", "-jobname=" + formatJob));
+        arguments.addAll(commonArguments());
+        arguments.remove("-halt-on-error");  // the driver's \showlists counts as an error; FormatCache reads the log
+        arguments.addAll(List.of("&" + job.engine().executable(), FormatDump.DRIVER, "mylatexformat.ltx", document));
+        return arguments;
+    }
+
+    private List<String> commonArguments() {
         List<String> arguments = new ArrayList<>();
         if (lua()) {
             arguments.addAll(LuaSandbox.engineArguments(luaScript));
@@ -91,7 +125,6 @@ final class JobSandbox {
         arguments.add("-file-line-error");
         arguments.add("-recorder");
         arguments.add(job.shellEscape() ? "-shell-escape" : "-no-shell-escape");
-        arguments.add(job.jobName() + ".tex");
         return arguments;
     }
 
@@ -109,8 +142,12 @@ final class JobSandbox {
 
     /** After each pass: what the engine read and wrote, and what the Lua sandbox refused. */
     void afterPass(List<String> logLines) throws TexFailure, EnvironmentException {
+        afterRun(job.file(".fls"), logLines);
+    }
+
+    /** After any run of the engine (a pass, a format dump): the same checks on its recorder file and log. */
+    void afterRun(Path fls, List<String> logLines) throws TexFailure, EnvironmentException {
         List<Diagnostic> problems = new ArrayList<>();
-        Path fls = job.file(".fls");
         try {
             problems.addAll(RecorderCheck.diagnostics(new RecorderCheck(roots).outside(fls), fls));
         } catch (RecorderCheck.TamperedException e) {
