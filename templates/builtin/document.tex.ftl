@@ -49,6 +49,22 @@
 <#list doc.preambles as preamble>
 \input{${preamble?no_esc}}
 </#list>
+<#if doc.pgfplots>
+% The results figures become PDFs of their own, made once and kept until they change (tikz's external library; the
+% plugin runs the pictures' jobs itself, without shell escape, several at once). Only the pictures named by
+% \texreportNextFigure (the results calls name theirs) are made this way: a team's own pictures stay inline unless
+% its preamble calls \tikzexternalize, which then decides for every picture.
+\makeatletter
+\ifdefined\tikzexternal@opmode\else
+  \usetikzlibrary{external}
+  \tikzexternalize[prefix=texreport-figures/, only named]
+\fi
+\newcount\texreport@figure
+\newcommand\texreportNextFigure{%
+  \global\advance\texreport@figure\@ne
+  \edef\texreport@tmp{\noexpand\tikzsetnextfilename{results-\the\texreport@figure}}\texreport@tmp}
+\makeatother
+</#if>
 
 \title{${project.title}}
 <#if mode == "anonymous">

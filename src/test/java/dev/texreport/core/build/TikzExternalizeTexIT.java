@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.texreport.core.BuildResult;
+import dev.texreport.core.Engine;
 import dev.texreport.core.MilestoneResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,18 @@ class TikzExternalizeTexIT {
         assertTrue(errors.contains("could not be made") && errors.contains("nosuchmacro"), errors);
     }
 
+    /** LuaLaTeX (its Lua sandbox, one script per picture job) and XeLaTeX (each picture's XDV checked, then a PDF). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Engine.class, names = {"LUALATEX", "XELATEX"})
+    void worksWithTheOtherEngines(Engine engine) throws Exception {
+        project.log.clear();
+        BuildResult result = project.build(project.request().milestones(List.of("final")).engine(engine).build());
+        assertTrue(result.passed(), result.milestones().get(0).problems() + "\n" + project.log);
+        assertEquals(3, pictureJobs().size(), project.log.toString());
+        String text = text();
+        assertTrue(text.contains("Gamma") && !text.contains("Image Discarded"), text);
+    }
+
     @Test
     void twoColdBuildsGiveTheSameBytes() throws Exception {
         assertTrue(build().passed(), project.log.toString());
@@ -119,6 +132,87 @@ class TikzExternalizeTexIT {
         deleteTree(dir.resolve("target"));
         assertTrue(build().passed(), project.log.toString());
         assertArrayEquals(first, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+    }
+
+    /**
+     * The demo's results figures (lineplot calls) are made as pictures of their own by default; with tikz's external
+     * library loaded but not switched on (a team preamble that only loads the library) they are typeset
+     * inline. Both PDFs must look the same, hold the same text and count the same pages, with Type 1 fonts only.
+     */
+    @Test
+    void theDemosFiguresLookTheSameAsInline() throws Exception {
+        // Failsafe runs in target/ (the reduced POM's folder): the checkout is the nearest folder above with the demo.
+        Path checkout = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(checkout.resolve("examples/demo/src"))) {
+            checkout = checkout.getParent();
+        }
+        Path demo = checkout.resolve("examples/demo/src");
+        TeamProject external = copy(demo, dir.resolve("external"));
+        TeamProject inline = copy(demo, dir.resolve("inline"));
+        Files.writeString(inline.root().resolve("src/report/preamble.tex"), "\n\\usetikzlibrary{external}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        BuildResult a = external.build(external.request().milestones(List.of("final")).build());
+        BuildResult b = inline.build(inline.request().milestones(List.of("final")).build());
+        assertTrue(a.passed() && b.passed(), a.milestones() + "\n" + b.milestones());
+        List<String> pictures = external.log.stream().filter(l -> l.contains("] picture texreport-figures/")).toList();
+        assertEquals(3, pictures.size(), external.log.toString());
+        assertTrue(inline.log.stream().noneMatch(l -> l.contains("] picture ")), inline.log.toString());
+        assertEquals(b.milestones().get(0).contentPages(), a.milestones().get(0).contentPages(), 1e-9);
+
+        Path pdfA = external.root().resolve("target/report/final.pdf");
+        Path pdfB = inline.root().resolve("target/report/final.pdf");
+        // The same words; a picture's text may come out at another place in the reading order.
+        List<String> textA = List.of(run("pdftotext", pdfA.toString(), "-").strip().split("\\s+")).stream()
+                .sorted().toList();
+        List<String> textB = List.of(run("pdftotext", pdfB.toString(), "-").strip().split("\\s+")).stream()
+                .sorted().toList();
+        assertEquals(textB, textA, "the text of the figures stays selectable, and the same");
+        assertTrue(textA.contains("Epoch"), "the axis label of a results figure: " + textA);
+        for (String font : run("pdffonts", pdfA.toString()).lines().skip(2).toList()) {
+            assertTrue(font.contains("Type 1") && font.contains(" yes yes "), "embedded Type 1 subsets: " + font);
+        }
+        Path pixels = Files.createDirectories(dir.resolve("pixels"));
+        run("pdftoppm", "-r", "100", "-gray", pdfA.toString(), pixels.resolve("a").toString());
+        run("pdftoppm", "-r", "100", "-gray", pdfB.toString(), pixels.resolve("b").toString());
+        List<Path> pages;
+        try (var files = Files.list(pixels)) {
+            pages = files.filter(f -> f.getFileName().toString().startsWith("a-")).sorted().toList();
+        }
+        assertEquals(a.milestones().get(0).pdfPages(), pages.size());
+        for (Path page : pages) {
+            byte[] x = Files.readAllBytes(page);
+            byte[] y = Files.readAllBytes(pixels.resolve("b" + page.getFileName().toString().substring(1)));
+            assertEquals(x.length, y.length, "same page size: " + page.getFileName());
+            int differing = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (Math.abs((x[i] & 0xff) - (y[i] & 0xff)) > 32) {
+                    differing++;
+                }
+            }
+            // Anti-aliasing may differ by a shade where a picture's edge falls between pixels; nothing more.
+            assertTrue(differing <= x.length / 10_000, page.getFileName() + ": " + differing + " pixels differ");
+        }
+    }
+
+    private static TeamProject copy(Path demoSrc, Path root) throws Exception {
+        try (var walk = Files.walk(demoSrc)) {
+            for (Path from : walk.toList()) {
+                Path to = root.resolve("src").resolve(demoSrc.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return new TeamProject(root);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 
     private static void deleteTree(Path root) throws Exception {
