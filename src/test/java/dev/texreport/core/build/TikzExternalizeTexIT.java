@@ -101,16 +101,37 @@ class TikzExternalizeTexIT {
         assertTrue(text().contains("More text than before"));
     }
 
+    /**
+     * A picture without a PDF yet is typeset inline in the first pass (so the pages settle at once): a broken one
+     * stops that pass, and the message names the file, a line inside the picture and the undefined command.
+     */
     @Test
-    void aBrokenPictureNamesItsFileAndLine() throws Exception {
+    void aBrokenPictureNamesItsFileLineAndCommand() throws Exception {
         project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
                 + "\\draw (0,0) -- (1,1);\n\\nosuchmacro\n\\end{tikzpicture}\n");
         BuildResult result = build();
         MilestoneResult fin = result.milestones().get(0);
         assertFalse(fin.passed());
         String errors = String.join("\n", fin.errors());
-        assertTrue(errors.contains("src/report/final/02-more.tex:4"), errors);
-        assertTrue(errors.contains("could not be made") && errors.contains("nosuchmacro"), errors);
+        assertTrue(errors.contains("src/report/final/02-more.tex:7: Undefined control sequence \\nosuchmacro"),
+                errors);
+        assertEquals(List.of(), pictureJobs(), "no picture job for a document that does not compile");
+    }
+
+    /**
+     * A picture that typesets inline but fails in its own job (here through tikz's own test for that job): the
+     * message names where the picture starts, its job, and TeX's error.
+     */
+    @Test
+    void aPictureWhoseJobFailsNamesWhereItStarts() throws Exception {
+        project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
+                + "\\draw (0,0) -- (1,1);\n\\tikzifexternalizing{\\nosuchmacro}{}\n\\end{tikzpicture}\n");
+        BuildResult result = build();
+        MilestoneResult fin = result.milestones().get(0);
+        assertFalse(fin.passed());
+        String errors = String.join("\n", fin.errors());
+        assertTrue(errors.contains("src/report/final/02-more.tex:4: the picture starting here (tikz's external job "
+                + "figures/main-figure2) could not be made: Undefined control sequence \\nosuchmacro"), errors);
     }
 
     /** LuaLaTeX (its Lua sandbox, one script per picture job) and XeLaTeX (each picture's XDV checked, then a PDF). */
