@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Dorg.freemarker.loggerLibrary=none -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     dev.texreport.core.template.vocab.ResultsScaleBench

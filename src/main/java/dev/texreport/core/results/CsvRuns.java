@@ -24,12 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a CSV file with a header row (a table of runs, PyTorch Lightning's metrics.csv, a W&B export) as a list of
+ * Reads a CSV file with a header row (a table of runs, PyTorch Lightning's metrics.csv, a W&amp;B export) as a list of
  * records: numeric cells become exact decimals that keep their text, {@code nan}/{@code inf} are not-finite values,
  * and an empty cell is a missing value (the record has no such key).
  *
- * <p>A W&B chart export ("Export panel data" as CSV) is recognised by its header: a step column, then one column
- * per run and metric named {@code <run> - <metric>}, with {@code __MIN} and {@code __MAX} companions when W&B
+ * <p>A W&amp;B chart export ("Export panel data" as CSV) is recognised by its header: a step column, then one column
+ * per run and metric named {@code <run> - <metric>}, with {@code __MIN} and {@code __MAX} companions when W&amp;B
  * sampled the history into buckets. It is turned into one record per step and run ({@code Step}, {@code run},
  * {@code <metric>}, {@code <metric>__MIN}, {@code <metric>__MAX}), so a line plot draws one line per run with the
  * min/max band.

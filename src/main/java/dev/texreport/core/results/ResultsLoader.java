@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * {@code results/cifar10.json} is {@code results.cifar10}; {@code results/vit/seed0.json} is
  * {@code results.vit.seed0}; a CSV file is a list of records, one per row. Folders written by training tools are
  * read as what they hold: a folder with TensorBoard event files is a list of records, one per step; an MLflow
- * store ({@code mlruns/}) is its runs and their history; a W&B run folder is one run record.
+ * store ({@code mlruns/}) is its runs and their history; a W&amp;B run folder is one run record.
  */
 public final class ResultsLoader {
     /** Files whose reading takes longer than this get a progress line. */

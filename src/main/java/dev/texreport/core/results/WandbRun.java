@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A W&B run folder as the {@code wandb} client leaves it ({@code wandb/run-20240101_120000-abc123/}): its
+ * A W&amp;B run folder as the {@code wandb} client leaves it ({@code wandb/run-20240101_120000-abc123/}): its
  * {@code files/wandb-summary.json} holds each logged key's last value, its {@code files/config.yaml} the run's
  * config, each key as {@code {desc: ..., value: ...}}. The run becomes one record: {@code run} (the run's id from the
- * folder name), the config values, then the summary (W&B's internal {@code _wandb} entries left out), so that
+ * folder name), the config values, then the summary (W&amp;B's internal {@code _wandb} entries left out), so that
  * {@code results.wandb} (the folder of runs) is a list of runs for a table.
  */
 final class WandbRun {

@@ -45,4 +45,17 @@ class ResultsLoaderTest {
     void anAbsentFolderGivesAnEmptyModel() throws Exception {
         assertTrue(new ResultsLoader().load(results.resolve("none")).model().isEmpty());
     }
+
+    @Test
+    void numbersNoDoubleCanHoldAreRefusedAtTheirFileKeyAndLine() throws Exception {
+        Files.writeString(results.resolve("main.json"), "{\n  \"runs\": [\n    {\"loss\": 1e400, \"lr\": 1e-3}\n  ]\n}\n");
+        Files.writeString(results.resolve("tiny.csv"), "method,eps\nours,1e-999\n");
+        SourceException e = assertThrows(SourceException.class, () -> new ResultsLoader().load(results));
+        List<String> messages = e.diagnostics().stream().map(d -> d.format(results)).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("main.json:3: 'runs[0].loss' is 1e400, beyond what a double can hold"),
+                messages.get(0));
+        assertTrue(messages.get(1).startsWith("tiny.csv") && messages.get(1).contains("'[0].eps' is 1e-999"),
+                messages.get(1));
+    }
 }

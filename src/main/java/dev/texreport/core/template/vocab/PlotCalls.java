@@ -295,7 +295,7 @@ final class PlotCalls {
         return p.choice("ymode", "linear", "linear", "log").equals("log");
     }
 
-    /** The band: {@code std} over runs at each x, {@code minmax} from W&B's __MIN/__MAX columns, or none. */
+    /** The band: {@code std} over runs at each x, {@code minmax} from W&amp;B's __MIN/__MAX columns, or none. */
     private static String band(Params p) throws TemplateModelException {
         Object value = p.value("band");
         if (value == null || Boolean.TRUE.equals(value)) {
