@@ -19,6 +19,9 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
   <artifactId>figures</artifactId>
   <version>1.0.0-SNAPSHOT</version>
   <name>Ten pictures, externalized</name>
+  <developers>
+    <developer><name>Ada Bench</name><email>ada@example.edu</email><organization>Example University</organization></developer>
+  </developers>
   <properties>
     <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
   </properties>
@@ -80,13 +83,17 @@ def generate(root, n):
     src = os.path.join(root, "src", "report", "final")
     w(os.path.join(src, "preamble.tex"), PREAMBLE)
     w(os.path.join(src, "abstract.tex"), TEXT * 3 + "\n")
+    w(os.path.join(root, "src", "report", "references.bib"),
+      "@misc{base, author={Ann Author}, title={A baseline}, year={2020}}\n")
     per = 2
-    section = 0
-    for start in range(0, n, per):
-        section += 1
-        body = "\\section{Part %d}\n" % section
-        for k in range(start, min(n, start + per)):
+    parts = (n + per - 1) // per
+    for section in range(1, parts + 1):
+        title = "Introduction" if section == 1 else "Conclusion" if section == parts else "Part %d" % section
+        body = "\\section{%s}\n" % title + ("We build on \\citep{base}.\n" if section == 1 else "")
+        for k in range((section - 1) * per, min(n, section * per)):
             body += (TEXT * 4) + "\n\nFigure~\\ref{fig:%d} shows it.\n\n" % k + picture(k, "0.%d" % (k + 2))
+        if section == parts:
+            body += "\\clearpage\n"  # every picture's float before the references, where the body ends
         w(os.path.join(src, "%02d-part.tex" % section), body)
 
 
