@@ -53,6 +53,24 @@ ${formatMarker?no_esc}
 \texreportSetHeader{${fill(layout.runningHead)}}
 </#if>
 \texreportPdfInfo{${pdfinfo.title?no_esc}}{${pdfinfo.author?no_esc}}{${milestone.pdfSubject?no_esc}}
+<#if doc.pgfplots>
+% The results figures become PDFs of their own, made once and kept until they change (tikz's external library; the
+% plugin runs the pictures' jobs itself, without shell escape, several at once). Only the pictures named by
+% \texreportNextFigure (the results calls name theirs) are made this way: a team's own pictures stay inline unless
+% its preamble calls \tikzexternalize, which then decides for every picture. Below the marker: tikz decides here
+% whether a job is the document or one picture's job, which a format must not fix.
+\makeatletter
+\ifdefined\tikzexternal@opmode\else
+  \usetikzlibrary{external}
+  \tikzexternalize[prefix=texreport-figures/, only named]
+\fi
+\newcount\texreport@figure
+\newcommand\texreportNextFigure{%
+  \global\advance\texreport@figure\@ne
+  \edef\texreport@tmp{\noexpand\tikzsetnextfilename{results-\the\texreport@figure}}\texreport@tmp}
+\makeatother
+</#if>
+
 \title{${project.title}}
 <#if mode == "anonymous">
 % The anonymous block has the shape of NeurIPS's, so the first page breaks where a submission's does.

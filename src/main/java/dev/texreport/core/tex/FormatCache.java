@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
+ * (Over the house's 250 lines on purpose: the key, the manifest, the dump and every refusal decide together
+ * whether a format may be trusted, and belong in one place.)
+ *
  * Preamble formats: the part of {@code main.tex} above the plugin's marker line ({@link #MARKER}, written by the
  * document template after everything that is the same for every milestone) is loaded once by an {@code -ini} run
  * and dumped into a format, and every pass of every milestone with that preamble starts from it instead of loading
@@ -61,6 +64,9 @@ public final class FormatCache {
         this.engineVersion = engineVersion;
         this.log = log;
     }
+
+    /** tikz's external library: loaded by a team's own {@code \tikzexternalize} in its preamble. */
+    private static final String TIKZ_EXTERNAL = "tikzlibraryexternal.code.tex";
 
     /** Where the formats of a report output folder live (TeX may read there, as from the installation). */
     static Path directory(Path outputDir) {
@@ -153,8 +159,14 @@ public final class FormatCache {
                     stamps.put(input, stamp(file));
                 }
             }
-            if (dump.refused() != null) {
-                FormatManifest refused = new FormatManifest(key, files, stamps, null, "", dump.refused());
+            String refusal = dump.refused();
+            if (refusal == null && files.keySet().stream().anyMatch(f -> f.endsWith(TIKZ_EXTERNAL))) {
+                // \tikzexternalize decides when it runs whether this job is the document or one picture's job
+                // (by the job name); a format would keep the dump's decision for every later job.
+                refusal = "the preamble calls \\tikzexternalize, whose choice of job a format would fix";
+            }
+            if (refusal != null) {
+                FormatManifest refused = new FormatManifest(key, files, stamps, null, "", refusal);
                 write(refused);
                 return refused;
             }

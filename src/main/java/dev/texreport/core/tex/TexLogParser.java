@@ -82,6 +82,10 @@ public final class TexLogParser {
                     continue;
                 }
                 String context = "";
+                // A macro's argument being expanded (a picture tikz collected, a caption) comes first, as
+                // "<argument> ...": the undefined command is at its end, the l.N line only names where it ended.
+                String argument = i + 1 < log.size() && log.get(i + 1).startsWith("<argument> ")
+                        ? log.get(i + 1) : "";
                 for (int j = i + 1; j < Math.min(log.size(), i + 12); j++) {
                     Matcher c = CONTEXT.matcher(log.get(j));
                     if (c.matches()) {
@@ -92,7 +96,7 @@ public final class TexLogParser {
                         break;
                     }
                 }
-                seen.add(error(text, file, lineNumber, context));
+                seen.add(error(text, file, lineNumber, argument.isEmpty() ? context : argument));
                 continue;
             }
             if ((m = SHELL_DISABLED.matcher(line)).find()) {

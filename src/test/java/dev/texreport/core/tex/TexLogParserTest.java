@@ -24,6 +24,21 @@ class TexLogParserTest {
                 "Undefined control sequence \\bfx", "")), messages);
     }
 
+    /** In a picture tikz's external library collected, the undefined command is in the argument, not on l.N. */
+    @Test
+    void anUndefinedControlSequenceInACollectedPictureIsNamedFromTheArgument() {
+        List<TexMessage> messages = parser.parse(List.of(
+                "(./main.tex",
+                "(./sections/02-more.tex",
+                "./sections/02-more.tex:7: Undefined control sequence.",
+                "<argument>  \\draw (0,0) -- (1,1); \\nosuchmacro ",
+                "                                               ",
+                "l.7 \\end{tikzpicture}",
+                ")"), List.of());
+        assertEquals(List.of(new TexMessage(TexMessage.Kind.ERROR, "sections/02-more.tex", 7,
+                "Undefined control sequence \\nosuchmacro", "")), messages);
+    }
+
     @Test
     void aMissingPackageIsRecognisedWithItsFileName() {
         List<TexMessage> messages = parser.parse(List.of(

@@ -15,6 +15,13 @@ import java.util.List;
  * y axis on the right when asked for) and bar charts with error bars.
  */
 public final class PlotWriter {
+    /**
+     * Every plot picture is named for tikz's external library, so the built-in pack makes it a PDF of its own, once
+     * (\texreportNextFigure, see document.tex.ftl); in a document without it the picture is typeset inline.
+     */
+    static final String PICTURE_START = "  \\ifdefined\\texreportNextFigure\\texreportNextFigure\\fi\n"
+            + "  \\begin{tikzpicture}\n";
+
     private static final MathContext DIGITS = new MathContext(8);
 
     private final Palette palette;
@@ -79,7 +86,7 @@ public final class PlotWriter {
                 }
             }
         }
-        StringBuilder tex = new StringBuilder("  \\begin{tikzpicture}\n");
+        StringBuilder tex = new StringBuilder(PICTURE_START);
         tex.append(axisStart(o, o.yLabel(), axis.toString()));
         tex.append(plots);
         tex.append("    \\end{axis}\n");
@@ -136,7 +143,7 @@ public final class PlotWriter {
         String axis = "      symbolic x coords={" + names + "}, xtick={" + names + "}, xticklabels={" + ticks + "},\n"
                 + "      enlarge x limits=0.15, x tick label style={font=\\small},\n"
                 + (o.ymin() == null && !negative && !o.yLog() ? "      ymin=0,\n" : "") + yLimits(o);
-        return "  \\begin{tikzpicture}\n" + axisStart(o, o.yLabel(), axis) + plots + "    \\end{axis}\n"
+        return PICTURE_START + axisStart(o, o.yLabel(), axis) + plots + "    \\end{axis}\n"
                 + "  \\end{tikzpicture}";
     }
 
