@@ -33,7 +33,10 @@ final class DocumentModel {
         model.put("pdfinfo", Map.of("title", PdfString.hex(request.title()),
                 "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
         // The line after which the preamble is the milestone's own; above it, the part a cached format holds.
-        model.put("formatMarker", FormatCache.MARKER);
+        // After it, the document's job name for tikz's external library: a picture's job that starts from the
+        // format cannot define it on its command line (the format skips all input up to the marker).
+        model.put("formatMarker", FormatCache.MARKER + "\n\\ifdefined\\tikzexternalrealjob\\else\\def"
+                + "\\tikzexternalrealjob{" + MilestoneRenderer.JOB + "}\\fi");
         CourseDescription.Layout layout = pack.course().layout();
         model.put("course", Map.of("name", pack.course().name(),
                 "bibliographyStyle", pack.course().bibliographyStyle(),

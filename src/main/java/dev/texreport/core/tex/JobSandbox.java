@@ -169,7 +169,13 @@ final class JobSandbox {
             arguments.replaceAll(a -> a.startsWith("--lua=") ? LuaSandbox.engineArguments(script).get(0) : a);
         }
         arguments.add("-jobname=" + name);
-        arguments.add("\\def\\tikzexternalrealjob{" + job.jobName() + "}\\input{" + job.jobName() + "}");
+        if (format == null) {
+            arguments.add("\\def\\tikzexternalrealjob{" + job.jobName() + "}\\input{" + job.jobName() + "}");
+        } else {
+            // A format skips all input up to its marker, this command line too; the document defines
+            // \tikzexternalrealjob right after the marker instead (DocumentModel's formatMarker).
+            arguments.add(job.jobName() + ".tex");
+        }
         return arguments;
     }
 
