@@ -12,15 +12,14 @@ final class ImportedPom {
     static String text(String artifactId, String title, List<Author> authors, String template, String mode,
                        String pluginGroupId, String pluginArtifactId, String pluginVersion) {
         StringBuilder pom = new StringBuilder();
-        pom.append("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!-- A paper imported by report:import: `mvn report:build` writes target/report/<milestone>.pdf. -->
-                <project xmlns="http://maven.apache.org/POM/4.0.0"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>edu.example.course</groupId>
-                """);
+        // Plain strings, not a text block: the plugin descriptor's source parser does not read text blocks.
+        pom.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        pom.append("<!-- A paper imported by report:import: `mvn report:build` writes target/report/<milestone>.pdf. -->\n");
+        pom.append("<project xmlns=\"http://maven.apache.org/POM/4.0.0\"\n");
+        pom.append("         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n");
+        pom.append("         xsi:schemaLocation=\"http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd\">\n");
+        pom.append("  <modelVersion>4.0.0</modelVersion>\n");
+        pom.append("  <groupId>edu.example.course</groupId>\n");
         pom.append("  <artifactId>").append(xml(artifactId)).append("</artifactId>\n");
         pom.append("  <version>1.0.0-SNAPSHOT</version>\n  <packaging>pom</packaging>\n");
         pom.append("  <!-- The paper's title. -->\n  <name>").append(xml(title)).append("</name>\n");
