@@ -47,6 +47,9 @@ final class AuthorBlock {
                 notes.add("an author without a name in \\author: " + piece[1].strip().replaceAll("\\s+", " "));
                 continue;
             }
+            if (lines.get(0).contains("\\thanks") || lines.get(0).contains("\\footnote")) {
+                notes.add("the footnote (\\thanks) of " + name + " is left out: pom.xml has no place for it");
+            }
             if (name.contains(",") || name.contains(" and ")) {
                 notes.add("the author line \"" + name + "\" looks like several people; give each a <developer> in"
                         + " pom.xml");

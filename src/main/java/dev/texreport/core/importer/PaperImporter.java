@@ -130,8 +130,9 @@ public final class PaperImporter {
         if (title.isEmpty()) {
             unmapped.add("the paper has no \\title; write the title into pom.xml's <name>");
             title = "Untitled";
-        } else if (outline.title().replace("\\\\", " ").contains("\\")) {
-            done.add("title: written into pom.xml as plain text (its LaTeX markup left out): " + title);
+        } else if (outline.title().contains("\\")) {
+            done.add("title: written into pom.xml as plain text (its LaTeX markup and line breaks left out): "
+                    + title);
         }
         List<Author> authors = AuthorBlock.parse(outline.authors(), unmapped);
         if (authors.isEmpty()) {
@@ -174,8 +175,8 @@ public final class PaperImporter {
         }
 
         List<String> existing = new ArrayList<>();
-        Stream.concat(files.keySet().stream(), copies.keySet().stream())
-                .filter(f -> Files.exists(dir.resolve(f))).forEach(existing::add);
+        Stream.concat(Stream.of("pom.xml"), Stream.concat(files.keySet().stream(), copies.keySet().stream()))
+                .distinct().filter(f -> Files.exists(dir.resolve(f))).forEach(existing::add);
         if (!existing.isEmpty()) {
             throw new ConfigurationException("report:import never overwrites a file, and " + existing.size()
                     + " of the files it would write exist: " + String.join(", ", existing.subList(0,
