@@ -1,7 +1,6 @@
 package dev.texreport.core.importer;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +78,7 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
             }
             String before = titleCuts.apply(docStart, maketitle.get());
             if (!new LatexText(before).blank(0, before.length())) {
-                unmapped.add(where(t, docStart) + "text between \\begin{document} and \\maketitle: "
+                unmapped.add("line " + t.line(docStart) + ": " + "text between \\begin{document} and \\maketitle: "
                         + abbreviate(new LatexText(before).mask()));
             }
         }
@@ -149,7 +148,7 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
         String rest = backCuts.apply(mainEnd, backSection);
         String restMask = new LatexText(rest).mask();
         if (!TRIVIAL.matcher(restMask).replaceAll("").isEmpty()) {
-            unmapped.add(where(t, mainEnd) + "text among the acknowledgements and references: "
+            unmapped.add("line " + t.line(mainEnd) + ": " + "text among the acknowledgements and references: "
                     + abbreviate(restMask));
         }
 
@@ -227,10 +226,6 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
         return best;
     }
 
-    private static String where(LatexText t, int offset) {
-        return "line " + t.line(offset) + ": ";
-    }
-
     private static String abbreviate(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() > 80 ? flat.substring(0, 77) + "..." : flat;
@@ -239,49 +234,6 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
     /** The text without blank lines at its start and trailing white space, ending in one line break. */
     static String trimmed(String text) {
         return text.replaceAll("^(?:[ \\t]*\\r?\\n)+", "").stripTrailing() + "\n";
-    }
-
-    /** Pieces cut out of a region (or replaced); a piece cut alone on its lines takes its lines with it. */
-    static final class Cuts {
-        private final LatexText t;
-        private final List<Object[]> ranges = new ArrayList<>();
-
-        Cuts(LatexText t) {
-            this.t = t;
-        }
-
-        void add(int from, int to) {
-            int lineStart = t.text().lastIndexOf('\n', from - 1) + 1;
-            int lineEnd = t.endOfLine(to);
-            boolean aloneBefore = t.blank(lineStart, from);
-            boolean aloneAfter = t.blank(to, lineEnd);
-            ranges.add(aloneBefore && aloneAfter ? new Object[] {lineStart, lineEnd, ""} : new Object[] {from, to, ""});
-        }
-
-        void replace(int from, int to, String text) {
-            ranges.add(new Object[] {from, to, text});
-        }
-
-        /** The text from {@code from} to {@code to} without the cut pieces. */
-        String apply(int from, int to) {
-            StringBuilder out = new StringBuilder();
-            int at = from;
-            List<Object[]> sorted = new ArrayList<>(ranges);
-            sorted.sort(Comparator.comparingInt(r -> (Integer) r[0]));
-            for (Object[] r : sorted) {
-                int start = (Integer) r[0];
-                int stop = (Integer) r[1];
-                if (stop <= at || start >= to) {
-                    continue;
-                }
-                out.append(t.slice(at, Math.max(at, start))).append((String) r[2]);
-                at = Math.max(at, stop);
-            }
-            if (at < to) {
-                out.append(t.slice(at, to));
-            }
-            return out.toString();
-        }
     }
 
     /** The file name of a part: its number and a slug of its title. */
