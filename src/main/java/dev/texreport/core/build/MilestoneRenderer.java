@@ -83,7 +83,8 @@ final class MilestoneRenderer {
         write(workDir.resolve(JOB + ".tex"), main);
         TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated,
                 build.request().failOnUndefinedReferences(),
-                doc.containsKey("bibliography") ? build.request().sourceDir().resolve("references.bib") : null);
+                doc.containsKey("bibliography") ? build.request().sourceDir().resolve("references.bib") : null,
+                searchedFolders(spec.id()));
         CompileJob job = new CompileJob(spec.id(), build.request().engine(), workDir, JOB,
                 searchPaths(build.request().sourceDir(), spec.id()),
                 build.request().timeout(), build.request().shellEscape(), build.sourceDateEpoch(),
@@ -196,6 +197,13 @@ final class MilestoneRenderer {
                 + src.resolve("figures") + "//" + sep + src + sep;
         String bib = "." + sep + src + sep;
         return Map.of("TEXINPUTS", tex, "BIBINPUTS", bib);
+    }
+
+    /** The team's folders in {@link #searchPaths}, as messages name them. */
+    private List<String> searchedFolders(String milestone) {
+        String src = ProjectPaths.relative(build.request().projectDir(), build.request().sourceDir());
+        return List.of(src + "/" + milestone + "/", src + "/" + milestone + "/figures/ (and below)",
+                src + "/figures/ (and below)", src + "/");
     }
 
     private static void freshDirectory(Path dir) throws EnvironmentException {
