@@ -348,7 +348,7 @@ class ReliabilityCorpusIT {
         TeamProject project = project(root).file("src/report/results/main.json", "{\"runs\": [{\"loss\": 1e400}]}");
         SourceException e = assertThrows(SourceException.class, () -> buildFinal(project));
         String message = e.diagnostics().get(0).format(root);
-        assertTrue(message.startsWith("src/report/results/main.json:1: 'runs[0].loss' is 1e+400, beyond what a"
+        assertTrue(message.startsWith("src/report/results/main.json:1: 'runs[0].loss' is 1e400, beyond what a"
                 + " double can hold"), message);
         return message;
     }
