@@ -145,7 +145,7 @@ public final class ReportService implements ReportBuilder {
         BuildContext build = new BuildContext(request, pack, toolchain, results, DocumentModel.base(request, pack),
                 sourceDate, configuration, state, log);
         TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
-                environment);
+                environment, request.threads());
         MilestonePipeline pipeline = new MilestonePipeline(build, new MilestoneRenderer(build),
                 new CompileStep(compiler, build), new MilestoneChecks(), new Fingerprints(build));
         List<MilestoneResult> built = new ArrayList<>();

@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  * counts as absent, so a document without cross-references needs a single pass.
  */
 public record AuxSnapshot(Map<String, String> hashes) {
+    // tikz's external library writes a list of pictures, a makefile and a lock file that TeX never reads, and a hash
+    // per picture that decides nothing typeset; the pictures themselves count through FigureJobs.
     private static final Set<String> NOT_READ_BACK = Set.of("log", "pdf", "fls", "dvi", "xdv", "blg", "synctex",
-            "gz", "run.xml");
+            "gz", "run.xml", "figlist", "makefile", "auxlock", "md5", "dpth");
 
     public AuxSnapshot {
         hashes = Map.copyOf(hashes);
@@ -52,6 +54,16 @@ public record AuxSnapshot(Map<String, String> hashes) {
             }
         }
         return new AuxSnapshot(hashes);
+    }
+
+    /** This snapshot with one more entry (no change when {@code hash} is null). */
+    public AuxSnapshot with(String name, String hash) {
+        if (hash == null) {
+            return this;
+        }
+        Map<String, String> more = new TreeMap<>(hashes);
+        more.put(name, hash);
+        return new AuxSnapshot(more);
     }
 
     /** The files whose content differs between the two snapshots, by name. */

@@ -109,8 +109,48 @@ final class JobSandbox {
 
     /** After each pass: what the engine read and wrote, and what the Lua sandbox refused. */
     void afterPass(List<String> logLines) throws TexFailure, EnvironmentException {
+        check(job.file(".fls"), job.file(".log"), logLines);
+    }
+
+    /**
+     * The command line of a picture's job ({@link FigureJobs}): the pass's own, with tikz's job name and input in
+     * place of the main file, as tikz's {@code mode=list and make} would run it (without a shell), and the picture's
+     * own Lua sandbox script (jobs run at the same time).
+     */
+    List<String> figureArguments(String name) throws EnvironmentException {
+        List<String> arguments = new ArrayList<>(engineArguments());
+        arguments.remove(arguments.size() - 1);
+        if (lua()) {
+            Path script = figureScript(name);
+            LuaSandbox.install(script, roots, name);
+            arguments.replaceAll(a -> a.startsWith("--lua=") ? LuaSandbox.engineArguments(script).get(0) : a);
+        }
+        arguments.add("-jobname=" + name);
+        arguments.add("\\def\\tikzexternalrealjob{" + job.jobName() + "}\\input{" + job.jobName() + "}");
+        return arguments;
+    }
+
+    private Path figureScript(String name) {
+        return LuaSandbox.scriptFile(job.outputDir(), job.label() + "-" + name.replace('/', '-'));
+    }
+
+    /** After a picture's job: the same checks as after a pass, on its own recorder file and log. */
+    void afterFigure(String name, List<String> logLines) throws TexFailure, EnvironmentException {
+        check(job.workDir().resolve(name + ".fls"), job.workDir().resolve(name + ".log"), logLines);
+    }
+
+    /** What a successful picture's job leaves: the PDF, or XeLaTeX's XDV. */
+    Path figureOutput(String name) {
+        return job.workDir().resolve(name + (job.engine() == Engine.XELATEX ? ".xdv" : ".pdf"));
+    }
+
+    /** The picture's PDF; for XeLaTeX, its XDV checked and turned into a PDF as {@link #finish} does. */
+    Path finishFigure(String name, ProcessRunner runner, Toolchain toolchain) throws TexFailure, EnvironmentException {
+        return job.engine() == Engine.XELATEX ? drive(name, runner, toolchain) : job.workDir().resolve(name + ".pdf");
+    }
+
+    private void check(Path fls, Path log, List<String> logLines) throws TexFailure, EnvironmentException {
         List<Diagnostic> problems = new ArrayList<>();
-        Path fls = job.file(".fls");
         try {
             problems.addAll(RecorderCheck.diagnostics(new RecorderCheck(roots).outside(fls), fls));
         } catch (RecorderCheck.TamperedException e) {
@@ -121,7 +161,7 @@ final class JobSandbox {
         }
         if (lua()) {
             for (String refusal : LuaSandbox.refusals(logLines)) {
-                problems.add(Diagnostic.error(SourceLocation.of(job.file(".log"), 0), refusal
+                problems.add(Diagnostic.error(SourceLocation.of(log, 0), refusal
                         + "; a report may read only its own sources and the TeX installation, and write only into its"
                         + " working directory"));
             }
@@ -155,7 +195,13 @@ final class JobSandbox {
         if (job.engine() != Engine.XELATEX) {
             return job.file(".pdf");
         }
-        Path xdv = job.file(".xdv");
+        return drive(job.jobName(), runner, toolchain);
+    }
+
+    private Path drive(String jobName, ProcessRunner runner, Toolchain toolchain)
+            throws TexFailure, EnvironmentException {
+        Path xdv = job.workDir().resolve(jobName + ".xdv");
+        Path pdf = job.workDir().resolve(jobName + ".pdf");
         List<String> problems;
         try {
             problems = new XdvSpecialCheck(roots).problems(XdvReader.read(xdv));
@@ -167,14 +213,14 @@ final class JobSandbox {
                     XdvSpecialCheck.diagnostics(problems, xdv));
         }
         ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.program("xdvipdfmx"),
-                XdvSpecialCheck.driverArguments(job.jobName()), job.workDir(), environment, job.timeout()));
+                XdvSpecialCheck.driverArguments(jobName), job.workDir(), environment, job.timeout()));
         if (outcome.timedOut()) {
             throw new EnvironmentException("xdvipdfmx did not finish within " + job.timeout().toSeconds()
                     + " s (report.timeout) and was stopped.");
         }
-        if (!outcome.succeeded() || !Files.isRegularFile(job.file(".pdf"))) {
+        if (!outcome.succeeded() || !Files.isRegularFile(pdf)) {
             throw new TexFailure("xdvipdfmx could not make the PDF", List.of(), TexFiles.tail(outcome.output()));
         }
-        return job.file(".pdf");
+        return pdf;
     }
 }

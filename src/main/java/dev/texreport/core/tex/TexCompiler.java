@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the engine and bibtex/biber until the files TeX reads back stop changing ({@link PassPlanner}), starting
@@ -22,6 +26,7 @@ public final class TexCompiler {
     private final TexLogParser parser;
     private final ReportLog log;
     private final Map<String, String> parentEnvironment;
+    private final Executor figureExecutor;
 
     /**
      * @param parentEnvironment the build's environment, of which TeX gets only what it needs
@@ -29,11 +34,35 @@ public final class TexCompiler {
      */
     public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
                        Map<String, String> parentEnvironment) {
+        this(runner, toolchain, parser, log, parentEnvironment, 1);
+    }
+
+    /**
+     * @param threads how many picture jobs ({@link FigureJobs}) of the build may run at once
+     */
+    public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
+                       Map<String, String> parentEnvironment, int threads) {
         this.runner = runner;
         this.toolchain = toolchain;
         this.parser = parser;
         this.log = log;
         this.parentEnvironment = Map.copyOf(parentEnvironment);
+        this.figureExecutor = figurePool(Math.max(1, threads));
+    }
+
+    /**
+     * The build's pool for picture jobs, shared by its milestones. Its threads end on their own a little after the
+     * last job (each job waits for its TeX process, so no process outlives the build).
+     */
+    private static Executor figurePool(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 2, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, "report-picture");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Compiles from scratch. */
@@ -64,6 +93,9 @@ public final class TexCompiler {
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + job.workDir() + ": " + e.getMessage(), e);
         }
+        FigureJobs figures = new FigureJobs(job, sandbox, runner, toolchain, parser, log, figureExecutor);
+        figures.prepare();
+        start = start.with(FigureJobs.STATE, figures.state());
         PassPlanner planner = new PassPlanner(start);
         BibliographyRunner bibliography = new BibliographyRunner(runner, toolchain, log, job, sandbox,
                 !planted.isEmpty());
@@ -84,11 +116,16 @@ public final class TexCompiler {
             List<String> logLines = TexFiles.readLog(job.file(".log"));
             sandbox.afterPass(logLines);
             if (!outcome.succeeded() || !Files.isRegularFile(sandbox.passOutput())) {
+                if (figures.makeMissingFolder(logLines)) {
+                    pass--;
+                    continue;
+                }
                 throw new TexFailure(name + " stopped with an error in pass " + pass,
                         bibliography.fromBbl(parser.parse(logLines, outcome.output())),
                         TexFiles.tail(logLines.isEmpty() ? outcome.output() : logLines));
             }
             bibliography.afterPass(pass);
+            figures.afterPass(logLines);
             AuxSnapshot state;
             try {
                 state = AuxSnapshot.take(job.workDir(), job.jobName());
@@ -96,8 +133,9 @@ public final class TexCompiler {
                 throw new EnvironmentException("Cannot read TeX's auxiliary files in " + job.workDir() + ": "
                         + e.getMessage(), e);
             }
-            PassPlanner.Next next = planner.after(pass, state);
+            PassPlanner.Next next = planner.after(pass, state.with(FigureJobs.STATE, figures.state()));
             if (next instanceof PassPlanner.Done done) {
+                figures.finish();
                 List<TexMessage> messages = new ArrayList<>(parser.parse(logLines, outcome.output()));
                 messages.addAll(bibliography.warnings());
                 messages.addAll(bibliography.silentLosses());
