@@ -70,6 +70,15 @@ def originalPages = new PageAccounting().measure(new File(original, 'sample.aux'
 
 def official = new JsonSlurper().parse(new File(team, 'target/report/summary.json')).milestones[0]
 def builtin = new JsonSlurper().parse(new File(team, 'target/report-builtin/summary.json')).milestones[0]
+// The externalised pgfplots figure made it into the PDF (the plugin ran tikz's picture job, without shell escape).
+def pdftotext = new ProcessBuilder('pdftotext', new File(team, 'target/report/final.pdf').path, '-')
+        .redirectErrorStream(true).start()
+def text = pdftotext.inputStream.getText('UTF-8')
+pdftotext.waitFor()
+assert text.contains('validation loss') && text.contains('warm restarts'): text
+assert new File(team, 'target/report/final/figures/main-figure0.pdf').isFile()
+assert !log.contains('Overfull'): 'the sample typesets cleanly'
+
 println "import-paper: original ${originalPages}, neurips-official ${official.contentPages}, built-in ${builtin.contentPages} content pages"
 assert official.passed && builtin.passed
 assert Math.abs(official.contentPages - originalPages) < 0.005: "the official style counts the original's pages"
