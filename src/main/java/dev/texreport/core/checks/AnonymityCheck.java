@@ -20,6 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -150,6 +154,25 @@ final class AnonymityCheck implements MilestoneCheck {
             }
         };
         stripper.getText(document);
+        // Link targets too: a URL in a bitmap font (T1 typewriter without cm-super) has no text to extract, but
+        // hyperref's link keeps it.
+        for (int i = 0; i < document.getNumberOfPages(); i++) {
+            while (pages.size() <= i) {
+                pages.add(new StringBuilder());
+            }
+            PDPage page = document.getPage(i);
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri
+                        && uri.getURI() != null) {
+                    double belowTop = (page.getMediaBox().getUpperRightY() - link.getRectangle().getUpperRightY())
+                            * 72.27 / 72;
+                    if (references == null || measure.geometry() == null
+                            || !references.contains(measure.geometry().at(i + 1, belowTop))) {
+                        pages.get(i).append(' ').append(uri.getURI()).append(' ');
+                    }
+                }
+            }
+        }
         List<String> texts = new ArrayList<>();
         for (StringBuilder page : pages) {
             texts.add(Normalizer.normalize(page.toString(), Normalizer.Form.NFC).replaceAll("\\s+", " ")
