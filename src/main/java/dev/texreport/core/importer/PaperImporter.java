@@ -69,10 +69,10 @@ public final class PaperImporter {
                     + " file, e.g. -Dreport.paper=paper/main.tex");
         }
         Path paperDir = paper.getParent();
-        if (dir.startsWith(paperDir) && !dir.equals(paperDir)) {
-            // Copying the paper's folder into a folder inside it would copy the copy.
-            throw new ConfigurationException("The project folder " + dir + " lies inside the paper's folder "
-                    + paperDir + "; import into a folder beside it (report.initDirectory).");
+        if (dir.startsWith(paperDir)) {
+            // The paper's folder is copied into the project: a project in or below it would copy itself.
+            throw new ConfigurationException("The project folder " + dir + " is the paper's folder or lies inside"
+                    + " it; import into a folder beside it (report.initDirectory).");
         }
         List<String> done = new ArrayList<>();
         List<String> unmapped = new ArrayList<>();

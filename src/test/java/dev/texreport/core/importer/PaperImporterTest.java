@@ -180,6 +180,15 @@ class PaperImporterTest {
     }
 
     @Test
+    void theProjectCannotBeThePapersOwnFolder() throws Exception {
+        Path paper = paper(PAPER);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> importPaper(paper, paper.getParent()));
+        assertTrue(e.getMessage().endsWith("is the paper's folder or lies inside it; import into a folder beside it"
+                + " (report.initDirectory)."), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNoPaperIsNamed() throws Exception {
         Path paper = paper("\\documentclass{article}\n\\title{x}\n");
         SourceException e = assertThrows(SourceException.class, () -> importPaper(paper, tmp.resolve("team")));
