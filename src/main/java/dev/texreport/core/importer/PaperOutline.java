@@ -27,6 +27,7 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
     private static final Pattern TRIVIAL = Pattern.compile(
             "\\\\(?:newpage|clearpage|cleardoublepage|pagebreak|medskip|bigskip|smallskip|vfill|small|footnotesize"
                     + "|normalsize|onecolumn|balance|newline)(?![A-Za-z])|[{}\\s]");
+    private static final Pattern PAGE_BREAK_AT_END = Pattern.compile("\\\\(?:clearpage|newpage)\\s*$");
     private static final Pattern CHECKLIST = Pattern.compile("(?i).*check\\s*list.*");
 
     static PaperOutline parse(LatexText t) throws IllegalArgumentException {
@@ -151,7 +152,6 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
             unmapped.add("line " + t.line(mainEnd) + ": " + "text among the acknowledgements and references: "
                     + abbreviate(restMask));
         }
-
         // The appendix, one file per section; a checklist written among them goes to its own slot.
         List<Part> appendix = new ArrayList<>();
         if (appendixAt < docEnd) {
@@ -165,15 +165,18 @@ record PaperOutline(String documentClass, String classOptions, String preamble, 
                     appendix.add(part);
                 }
             }
-            if (!TRIVIAL.matcher(new LatexText(lead).mask()).replaceAll("").isEmpty()) {
+            // A page break the paper put just before \appendix starts the appendix file, as it started the appendix.
+            boolean pageBreak = PAGE_BREAK_AT_END.matcher(t.uncommented(mainEnd, appendixAt)).find() && lead.isBlank();
+            lead = pageBreak ? "\\clearpage" : lead;
+            if (pageBreak || !TRIVIAL.matcher(new LatexText(lead).mask()).replaceAll("").isEmpty()) {
                 if (appendix.isEmpty()) {
                     appendix.add(new Part("Appendix", trimmed(lead)));
                 } else {
-                    appendix.set(0, new Part(appendix.get(0).title(), trimmed(lead) + "\n\n" + appendix.get(0).text()));
+                    appendix.set(0, new Part(appendix.get(0).title(), trimmed(lead) + "\n" + appendix.get(0).text()));
                 }
             }
         }
-        if (docEnd < end && !t.blank(docEnd, end) && t.end("document", docStart, end).isEmpty()) {
+        if (t.end("document", docStart, end).isEmpty()) {
             unmapped.add("the paper has no \\end{document}");
         }
         return new PaperOutline(t.uncommented(cls.from(), cls.to()).strip(), classOptions, preamble, style,

@@ -96,7 +96,8 @@ class PaperImporterTest {
         assertEquals("Thanks to all.\n", read(report.resolve("final/acknowledgements.tex")));
         assertTrue(read(report.resolve("final/checklist.tex")).startsWith("\\section*{NeurIPS Paper Checklist}"));
         assertEquals(List.of("01-proofs.tex", "02-more.tex"), list(report.resolve("final/appendix")));
-        assertEquals("\\section{Proofs}\nProof.\n", read(report.resolve("final/appendix/01-proofs.tex")));
+        assertEquals("\\section{Proofs}\nProof.\n", read(report.resolve("final/appendix/01-proofs.tex")),
+                "no page break before \\appendix in the paper: none in the appendix");
         assertEquals("@misc{a, title={A}, year={2020}}\n\n", read(report.resolve("references.bib")));
         assertTrue(Files.isRegularFile(report.resolve("Images/x.png")), "folders kept as they are");
         assertTrue(Files.isRegularFile(report.resolve("neurips_2099.sty")));
@@ -177,6 +178,18 @@ class PaperImporterTest {
                 + " references: Some stray text\\.")), unmapped.toString());
         assertTrue(unmapped.contains("\\documentclass[11pt]{article}: the pack's document is an article without"
                 + " options"), unmapped.toString());
+        PaperImporter.Outcome unfinished = importPaper(paper(PAPER.substring(0, PAPER.indexOf("\\end{document}"))),
+                tmp.resolve("team2"));
+        assertTrue(unfinished.unmapped().contains("the paper has no \\end{document}"), unfinished.unmapped().toString());
+    }
+
+    @Test
+    void aPageBreakBeforeTheAppendixStartsTheAppendix() throws Exception {
+        Path project = tmp.resolve("team");
+        importPaper(paper(PAPER.replace("\\appendix", "\\clearpage % the appendix on a page of its own\n\\appendix")),
+                project);
+        assertEquals("\\clearpage\n\n\\section{Proofs}\nProof.\n",
+                read(project.resolve("src/report/final/appendix/01-proofs.tex")));
     }
 
     @Test
