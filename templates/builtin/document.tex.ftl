@@ -5,7 +5,8 @@
     milestone.id, milestone.title, milestone.pageLimit                 from course.json
     course.name, course.layout (notice, runningHead, authorsPerRow, natbib)
     mode                                                               final, preprint or anonymous
-    doc.preambles[], doc.abstract, doc.sections[], doc.acknowledgements, doc.appendix[], doc.bibliography,
+    doc.preambles[], doc.abstract, doc.sections[], doc.acknowledgements, doc.checklist, doc.appendix[],
+    doc.bibliography,
     doc.bibliographyStyle, doc.pgfplots, doc.packages                  files the plugin wrote into the working directory,
                                                                        and the packages the results calls need
     formatMarker                                                       the line ending the preamble all milestones share
@@ -123,6 +124,11 @@ ${formatMarker?no_esc}
 
 \bibliographystyle{${doc.bibliographyStyle?no_esc}}
 \bibliography{${doc.bibliography?no_esc}}
+</#if>
+<#if doc.checklist??>
+
+% The NeurIPS paper checklist follows the references; it is not counted.
+\input{${doc.checklist?no_esc}}
 </#if>
 <#if doc.appendix?has_content>
 

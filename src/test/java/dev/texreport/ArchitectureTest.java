@@ -42,6 +42,7 @@ class ArchitectureTest {
             Map.entry("incremental", List.of("tex", "sandbox")),
             Map.entry("report", List.of("course", "tex", "sandbox")),
             Map.entry("scaffold", List.of("course", "template")),
+            Map.entry("importer", List.of()),
             Map.entry("staff", List.of("course", "tex")),
             Map.entry("build", List.of("numbers", "results", "template", "tex", "pages", "course", "checks",
                     "incremental", "report", "sandbox")));

@@ -166,6 +166,7 @@ final class MilestonePipeline {
         sources.abstractFile().ifPresent(files::add);
         files.addAll(sources.sections());
         sources.acknowledgements().ifPresent(files::add);
+        sources.checklist().ifPresent(files::add);
         files.addAll(sources.appendix());
         return files;
     }

@@ -83,8 +83,10 @@ final class MilestoneRenderer {
         write(workDir.resolve(JOB + ".tex"), main);
         TexDiagnostics diagnostics = new TexDiagnostics(workDir, generated,
                 build.request().failOnUndefinedReferences(),
-                doc.containsKey("bibliography") ? build.request().sourceDir().resolve("references.bib") : null);
-        CompileJob job = new CompileJob(spec.id(), build.request().engine(), workDir, JOB, searchPaths(spec.id()),
+                doc.containsKey("bibliography") ? build.request().sourceDir().resolve("references.bib") : null,
+                searchedFolders(spec.id()));
+        CompileJob job = new CompileJob(spec.id(), build.request().engine(), workDir, JOB,
+                searchPaths(build.request().sourceDir(), spec.id()),
                 build.request().timeout(), build.request().shellEscape(), build.sourceDateEpoch(),
                 List.of(build.request().sourceDir()), build.request().outputDir());
         return new RenderedMilestone(spec, sources, generated, context, warnings, diagnostics, job);
@@ -133,6 +135,9 @@ final class MilestoneRenderer {
             doc.put("acknowledgements", place(sources.acknowledgements().get(), "acknowledgements", workDir, model,
                     generated));
         }
+        if (sources.checklist().isPresent()) {
+            doc.put("checklist", place(sources.checklist().get(), "checklist", workDir, model, generated));
+        }
         List<String> appendix = new ArrayList<>();
         for (Path part : sources.appendix()) {
             appendix.add(place(part, "appendix/" + safeName(part), workDir, model, generated));
@@ -143,6 +148,8 @@ final class MilestoneRenderer {
         }
         doc.put("bibliographyStyle", build.pack().course().bibliographyStyle());
         doc.put("courseName", build.pack().course().name());
+        SuppliedStyle.resolve(build.pack(), build.request().projectDir(), sourceDir, sources.milestone())
+                .ifPresent(style -> doc.put("style", style));
         return doc;
     }
 
@@ -179,14 +186,24 @@ final class MilestoneRenderer {
         writeBytes(workDir.resolve(MeasurePackage.FILE), MeasurePackage.bytes());
     }
 
-    /** Where TeX and bibtex look for the team's figures and bibliography; the working directory comes first. */
-    private Map<String, String> searchPaths(String milestone) {
+    /**
+     * Where TeX and bibtex look for the team's figures, data files and bibliography: the working directory first, then
+     * the milestone's folder and {@code src/report/} (so a paper's own folders, {@code Images/x.png} or
+     * {@code Data/y.dat}, work as they are), with the {@code figures/} folders searched below for bare names.
+     */
+    static Map<String, String> searchPaths(Path src, String milestone) {
         String sep = File.pathSeparator;
-        Path src = build.request().sourceDir();
-        String tex = "." + sep + src.resolve(milestone).resolve("figures") + "//" + sep + src.resolve("figures")
-                + "//" + sep + src + sep;
+        String tex = "." + sep + src.resolve(milestone) + sep + src.resolve(milestone).resolve("figures") + "//" + sep
+                + src.resolve("figures") + "//" + sep + src + sep;
         String bib = "." + sep + src + sep;
         return Map.of("TEXINPUTS", tex, "BIBINPUTS", bib);
+    }
+
+    /** The team's folders in {@link #searchPaths}, as messages name them. */
+    private List<String> searchedFolders(String milestone) {
+        String src = ProjectPaths.relative(build.request().projectDir(), build.request().sourceDir());
+        return List.of(src + "/" + milestone + "/", src + "/" + milestone + "/figures/ (and below)",
+                src + "/figures/ (and below)", src + "/");
     }
 
     private static void freshDirectory(Path dir) throws EnvironmentException {

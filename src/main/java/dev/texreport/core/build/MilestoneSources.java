@@ -15,15 +15,16 @@ import java.util.stream.Stream;
 
 /**
  * The team's files for one milestone, found by the layout contract: {@code src/report/<milestone>/} holds the
- * sections in file-name order, plus optional abstract, acknowledgements, preamble and an appendix folder.
+ * sections in file-name order, plus optional abstract, acknowledgements, preamble, the NeurIPS checklist and an
+ * appendix folder.
  * Each may be plain {@code .tex} (used verbatim) or {@code .tex.ftl} (a FreeMarker template).
  */
 public record MilestoneSources(String milestone, Path dir, Optional<Path> abstractFile,
-                               Optional<Path> acknowledgements, Optional<Path> preamble, List<Path> sections,
-                               List<Path> appendix) {
+                               Optional<Path> acknowledgements, Optional<Path> preamble, Optional<Path> checklist,
+                               List<Path> sections, List<Path> appendix) {
     static final String TEMPLATE_SUFFIX = ".tex.ftl";
     static final String TEX_SUFFIX = ".tex";
-    private static final List<String> SPECIAL = List.of("abstract", "acknowledgements", "preamble");
+    private static final List<String> SPECIAL = List.of("abstract", "acknowledgements", "preamble", "checklist");
 
     public static MilestoneSources scan(Path sourceDir, String milestone) throws ReportException {
         Path dir = sourceDir.resolve(milestone);
@@ -31,6 +32,7 @@ public record MilestoneSources(String milestone, Path dir, Optional<Path> abstra
         Optional<Path> abstractFile = special(dir, "abstract", problems);
         Optional<Path> ack = special(dir, "acknowledgements", problems);
         Optional<Path> preamble = special(dir, "preamble", problems);
+        Optional<Path> checklist = special(dir, "checklist", problems);
         List<Path> sections = texFiles(dir).stream().filter(p -> !SPECIAL.contains(baseName(p))).toList();
         List<Path> appendix = texFiles(dir.resolve("appendix"));
         if (sections.isEmpty()) {
@@ -41,7 +43,7 @@ public record MilestoneSources(String milestone, Path dir, Optional<Path> abstra
         if (!problems.isEmpty()) {
             throw new SourceException("the " + milestone + " sources are incomplete", problems);
         }
-        return new MilestoneSources(milestone, dir, abstractFile, ack, preamble, sections, appendix);
+        return new MilestoneSources(milestone, dir, abstractFile, ack, preamble, checklist, sections, appendix);
     }
 
     /** {@code name.tex} or {@code name.tex.ftl}; both at once is ambiguous. */

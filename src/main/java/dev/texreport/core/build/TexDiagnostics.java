@@ -53,7 +53,16 @@ final class TexDiagnostics {
      * @param undefinedIsError whether undefined citations and references are errors rather than warnings
      * @param bibFile          the team's references.bib, or null when there is none
      */
+    private final List<String> searched;
+
     TexDiagnostics(Path workDir, Map<String, RenderedFile> generated, boolean undefinedIsError, Path bibFile) {
+        this(workDir, generated, undefinedIsError, bibFile, List.of());
+    }
+
+    /** @param searched the team's folders on TeX's search path, as a "File not found" message lists them */
+    TexDiagnostics(Path workDir, Map<String, RenderedFile> generated, boolean undefinedIsError, Path bibFile,
+                   List<String> searched) {
+        this.searched = List.copyOf(searched);
         this.workDir = workDir;
         this.generated = generated;
         this.undefinedIsError = undefinedIsError;
@@ -193,7 +202,7 @@ final class TexDiagnostics {
                     : ": there is no src/report/references.bib; create it with an entry for this key.");
             case UNDEFINED_REFERENCE -> message.text() + ": no \\label{" + message.subject() + "} exists; check the"
                     + " spelling or add the label.";
-            case MISSING_FILE -> missingFile(message.subject());
+            case MISSING_FILE -> missingFile(message.subject(), searched);
             case BAD_IMAGE -> message.text() + ": the file is damaged or not really the kind of image its name"
                     + " says. Open it in an image viewer and export it again (PNG, JPEG or PDF).";
             case READ_BLOCKED -> message.text() + (message.text().startsWith("reading") ? "; put the file into"
@@ -205,7 +214,7 @@ final class TexDiagnostics {
         };
     }
 
-    static String missingFile(String file) {
+    static String missingFile(String file, List<String> searched) {
         if (file.endsWith(".sty") || file.endsWith(".cls")) {
             String name = file.substring(0, file.length() - 4);
             String kind = file.endsWith(".sty") ? "package" : "class";
@@ -216,8 +225,10 @@ final class TexDiagnostics {
                       + " 'tlmgr search --global --file " + file + "' (on Debian/Ubuntu: apt-file search " + file + ")";
             return "LaTeX " + kind + " '" + name + "' is not installed (" + file + " not found). " + install + ".";
         }
-        return "File '" + file + "' not found. Put figures in src/report/figures/ (or the milestone's figures/)"
-                + " and refer to them by name, e.g. \\includegraphics{plot}.";
+        String where = searched.isEmpty() ? "" : " in " + String.join(", ", searched) + " or the TeX installation";
+        return "File '" + file + "' not found" + where + ". Keep a paper's folders as they are under src/report/"
+                + " (src/report/Images/x.png for \\includegraphics{Images/x.png}), or put figures in"
+                + " src/report/figures/ and refer to them by name, e.g. \\includegraphics{plot}.";
     }
 
     /** The line of {@code @type{key,} in the .bib, 0 when it is not found. */

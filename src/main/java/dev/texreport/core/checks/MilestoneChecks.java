@@ -23,7 +23,8 @@ public final class MilestoneChecks {
     public static void warmUp(java.nio.file.Path pdf) throws java.io.IOException {
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             FontCheck.collect(document.getPage(0).getResources(), 1, new java.util.LinkedHashMap<>(),
-                    new java.util.LinkedHashMap<>(), new java.util.LinkedHashSet<>());
+                    new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(), new java.util.LinkedHashSet<>(),
+                    false);
             MarginCheck.overflow(document, 1, 108, 504, false);
         }
     }

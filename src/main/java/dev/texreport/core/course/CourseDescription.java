@@ -41,7 +41,7 @@ public record CourseDescription(String name, String extendsPack, String timeZone
         this.files = files == null ? List.of() : List.copyOf(files);
         this.milestones = List.copyOf(milestones);
         this.events = events == null ? List.of() : List.copyOf(events);
-        this.layout = Objects.requireNonNullElseGet(layout, () -> new Layout(null, null, null, null));
+        this.layout = Objects.requireNonNullElseGet(layout, () -> new Layout(null, null, null, null, null));
     }
 
     /**
@@ -53,16 +53,21 @@ public record CourseDescription(String name, String extendsPack, String timeZone
      * @param runningHead   a running head on every page but the first, or empty for none (as NeurIPS)
      * @param authorsPerRow authors per row of the author block, or 0 to fill each row as far as it goes
      * @param natbib        natbib options, e.g. {@code numbers,sort&compress}, or empty for author-year citations
+     * @param style         a style file the plugin does not ship and the document template loads, as a file name
+     *                      pattern ({@code neurips_*.sty}): found among the pack's files or in the team's sources
+     *                      and given to the template as {@code doc.style}; empty when the pack needs none
      */
-    public record Layout(Map<String, String> notice, String runningHead, int authorsPerRow, String natbib) {
+    public record Layout(Map<String, String> notice, String runningHead, int authorsPerRow, String natbib,
+                         String style) {
         private static final Set<String> MODES = Set.of("final", "preprint", "anonymous");
 
         @JsonCreator
         public Layout(@JsonProperty("notice") Map<String, String> notice,
                       @JsonProperty("runningHead") String runningHead,
                       @JsonProperty("authorsPerRow") Integer authorsPerRow,
-                      @JsonProperty("natbib") String natbib) {
-            this(notice, runningHead, authorsPerRow == null ? 0 : authorsPerRow, natbib);
+                      @JsonProperty("natbib") String natbib,
+                      @JsonProperty("style") String style) {
+            this(notice, runningHead, authorsPerRow == null ? 0 : authorsPerRow, natbib, style);
         }
 
         public Layout {
@@ -70,6 +75,12 @@ public record CourseDescription(String name, String extendsPack, String timeZone
             notice = notice == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(notice));
             runningHead = Objects.requireNonNullElse(runningHead, "");
             natbib = Objects.requireNonNullElse(natbib, "").strip();
+            style = Objects.requireNonNullElse(style, "").strip();
+            // A file name a usepackage takes: letters, digits, '_', '-' and one '*' for the varying part.
+            if (!style.isEmpty() && !style.matches("[A-Za-z0-9_-]*\\*?[A-Za-z0-9_-]*\\.sty")) {
+                throw new IllegalArgumentException("layout.style must be a style file's name, with at most one '*',"
+                        + " e.g. \"neurips_*.sty\", not \"" + style + "\"");
+            }
             for (String mode : notice.keySet()) {
                 if (!MODES.contains(mode)) {
                     throw new IllegalArgumentException("layout.notice has a text for '" + mode + "'; the modes are "

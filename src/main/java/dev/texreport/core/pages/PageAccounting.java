@@ -102,7 +102,24 @@ public final class PageAccounting {
             }
         }
         double linesPerPage = leading > 0 ? textHeight / leading : 0;
-        return new PageMeasure(contentEnd, backMatter, linesPerPage, stray, textLeft, textWidth);
+        PageMeasure.Span references = marks.containsKey("references") && marks.containsKey("referencesend")
+                ? new PageMeasure.Span(marks.get("references"), rawPosition(rawMarks, "referencesend", geometry))
+                : null;
+        return new PageMeasure(contentEnd, backMatter, linesPerPage, stray, textLeft, textWidth, references,
+                new PageMeasure.TextBlock(textTop, textHeight));
+    }
+
+    /**
+     * A mark's position without the clamp to the text block, so that the end of the reference list, which lies on
+     * its last line's baseline, can be told from the text after it.
+     */
+    private static PagePosition rawPosition(List<String[]> rawMarks, String name, Geometry geometry) {
+        for (String[] mark : rawMarks) {
+            if (mark[0].equals(name)) {
+                return geometry.unclamped(Integer.parseInt(mark[1]), Long.parseLong(mark[2]));
+            }
+        }
+        return null;
     }
 
     private static PagePosition earliest(PagePosition a, PagePosition b) {
@@ -120,6 +137,12 @@ public final class PageAccounting {
             double depth = edge - textTopBelowEdge - y;
             double fraction = Math.max(0, Math.min(1, depth / textHeight));
             return new PagePosition(page, fraction);
+        }
+
+        PagePosition unclamped(int page, long ySp) {
+            double y = ySp / SP_PER_PT;
+            double edge = Optional.ofNullable(pageTop.get(page)).orElseGet(() -> anyTop(y));
+            return new PagePosition(page, (edge - textTopBelowEdge - y) / textHeight);
         }
 
         private double anyTop(double y) {

@@ -30,6 +30,16 @@ class TexDiagnosticsTest {
     }
 
     @Test
+    void aMissingFileNamesTheFoldersTexSearched() {
+        assertEquals("File 'Images/x.png' not found in src/report/final/, src/report/figures/ (and below),"
+                + " src/report/ or the TeX installation. Keep a paper's folders as they are under src/report/"
+                + " (src/report/Images/x.png for \\includegraphics{Images/x.png}), or put figures in"
+                + " src/report/figures/ and refer to them by name, e.g. \\includegraphics{plot}.",
+                TexDiagnostics.missingFile("Images/x.png", List.of("src/report/final/",
+                        "src/report/figures/ (and below)", "src/report/")));
+    }
+
+    @Test
     void otherMissingShapesStayAsTheyAre() {
         assertEquals(List.of("Font shape `T1/ptm/b/sc' undefined", "Font shape `OT1/lmr/m/n' undefined",
                 "Some font shapes were not available, defaults substituted."),
