@@ -135,6 +135,8 @@ copy_sources() {
     [ -f "$dir/main.tex" ] || continue
     mkdir -p "$dest/$id"
     (cd "$dir" && find . \( -name '*.tex' -o -name '*.sty' \) -exec cp --parents {} "$dest/$id" \;)
+    # The results figures are tikz external pictures: latexmk's side makes them through shell escape, into this folder.
+    mkdir -p "$dest/$id/texreport-figures"
   done
 }
 in_dir() { local d=$1; shift; (cd "$d" && "$@"); }
@@ -149,7 +151,8 @@ latexmk_all() {
   for dir in "$base"/*/; do
     id=$(basename "$dir")
     echo "### $id"
-    (cd "$dir" && tex_env "$proj" "$id" latexmk -pdf -interaction=nonstopmode -halt-on-error "$@" main.tex) || return 1
+    (cd "$dir" && tex_env "$proj" "$id" latexmk -pdf -shell-escape -interaction=nonstopmode -halt-on-error "$@" \
+      main.tex) || return 1
   done
 }
 plugin_counts() {  # engine passes, bibtex runs (summed over milestones), final PDF pages, all up to date?
@@ -350,7 +353,7 @@ watch_project() {  # watch_project demo|big: all keys are prefixed with the proj
   copy_sources "$W" "$WORK/pvc-all"; mv "$WORK/pvc-all/final" "$L"; rm -rf "$WORK/pvc-all"
   start_bg "$wp-latexmk-pvc" "$L" env TEXINPUTS=".:$W/src/report/final/figures//:$W/src/report/figures//:$W/src/report:" \
     BIBINPUTS=".:$W/src/report:" perl -e 'use IO::Handle; STDOUT->autoflush(1); my $f = shift; $0 = $f; do $f; die $@ if $@' \
-    "$(command -v latexmk)" -pdf -pvc -view=none -interaction=nonstopmode -halt-on-error -e '$sleep_time = 1' main.tex
+    "$(command -v latexmk)" -pdf -shell-escape -pvc -view=none -interaction=nonstopmode -halt-on-error -e '$sleep_time = 1' main.tex
   sid=$BG_SID
   wait_marker "$LOGS/$wp-latexmk-pvc.log" "=== Watching for updated files" "$sid" 300
   edit_cycles "$wp.pvc" "$L/sections/${section%.ftl}" "$L/main.pdf" "$LOGS/$wp-latexmk-pvc.log" \

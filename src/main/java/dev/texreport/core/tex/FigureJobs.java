@@ -208,7 +208,7 @@ final class FigureJobs {
         roots.add(job.workDir());
         try {
             cache.store(key, job.workDir(), figure.name(), FigureReads.reads(job.workDir().resolve(figure.name()
-                    + ".fls"), job.workDir(), figure.name(), job.jobName() + ".tex", roots));
+                    + ".fls"), job.workDir(), figure.name(), job.jobName() + ".tex", roots, format != null));
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + figure.name() + ".fls: " + e.getMessage(), e);
         }

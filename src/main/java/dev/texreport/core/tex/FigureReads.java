@@ -55,6 +55,15 @@ final class FigureReads {
      */
     static List<Read> reads(Path fls, Path workDir, String name, String mainFile, List<Path> projectRoots)
             throws IOException {
+        return reads(fls, workDir, name, mainFile, projectRoots, false);
+    }
+
+    /**
+     * @param fromFormat whether the job started from the preamble format: its preamble was read when the format was
+     *                   dumped (the format's own file stands for it), so all it reads is past the preamble
+     */
+    static List<Read> reads(Path fls, Path workDir, String name, String mainFile, List<Path> projectRoots,
+                            boolean fromFormat) throws IOException {
         List<String> lines = Files.readAllLines(fls, StandardCharsets.UTF_8);
         Path base = workDir.toAbsolutePath().normalize();
         Path pwd = base;
@@ -74,7 +83,7 @@ final class FigureReads {
         Map<Path, Read> reads = new LinkedHashMap<>();
         boolean seenMarker = false;
         boolean leftMarker = false;
-        boolean body = false;
+        boolean body = fromFormat;
         pwd = base;
         for (String line : lines) {
             if (line.startsWith("PWD ")) {
