@@ -26,7 +26,8 @@ public final class Deadlines {
                 : "in " + amount(until));
     }
 
-    private static String amount(Duration d) {
+    /** A duration as people say it: {@code 2 days 3 hours}, {@code 3 hours 5 minutes}, {@code 40 minutes}. */
+    public static String amount(Duration d) {
         long days = d.toDays();
         long hours = d.toHoursPart();
         long minutes = d.toMinutesPart();

@@ -3,6 +3,7 @@ package dev.texreport.core.staff;
 import dev.texreport.core.AtomicFile;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.PageFigures;
+import dev.texreport.core.course.Deadlines;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -198,25 +199,16 @@ final class StaffPage {
                 .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<", "&lt;");
     }
 
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+
     /** {@code late by 2 days 3 hours} or {@code on time}. */
     static String lateness(MilestoneCell cell) {
         if (!cell.late()) {
             return "on time";
         }
-        return "late by " + amount(Duration.between(cell.due().toInstant(), cell.committedAt()));
-    }
-
-    private static String amount(Duration d) {
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        if (days > 0) {
-            return days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours");
-        }
-        if (hours > 0) {
-            return hours + (hours == 1 ? " hour " : " hours ") + minutes + (minutes == 1 ? " minute" : " minutes");
-        }
-        return Math.max(1, minutes) + (minutes == 1 ? " minute" : " minutes");
+        Duration late = Duration.between(cell.due().toInstant(), cell.committedAt());
+        // Late by less than a minute still reads as a minute.
+        return "late by " + Deadlines.amount(late.compareTo(ONE_MINUTE) < 0 ? ONE_MINUTE : late);
     }
 
     private String html() throws EnvironmentException {
