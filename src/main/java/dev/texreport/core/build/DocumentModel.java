@@ -34,9 +34,10 @@ final class DocumentModel {
                 "author", PdfString.hex(request.mode() == Mode.ANONYMOUS ? "Anonymous" : String.join(", ", names))));
         // The line after which the preamble is the milestone's own; above it, the part a cached format holds.
         // After it, the document's job name for tikz's external library: a picture's job that starts from the
-        // format cannot define it on its command line (the format skips all input up to the marker).
+        // format cannot define it on its command line (the format skips all input up to the marker). Then a
+        // \tikzexternalize of the team's preamble, which the format kept out of itself (FormatDump), is made.
         model.put("formatMarker", FormatCache.MARKER + "\n\\ifdefined\\tikzexternalrealjob\\else\\def"
-                + "\\tikzexternalrealjob{" + MilestoneRenderer.JOB + "}\\fi");
+                + "\\tikzexternalrealjob{" + MilestoneRenderer.JOB + "}\\fi\\csname texreport@afterdump\\endcsname");
         CourseDescription.Layout layout = pack.course().layout();
         model.put("course", Map.of("name", pack.course().name(),
                 "bibliographyStyle", pack.course().bibliographyStyle(),

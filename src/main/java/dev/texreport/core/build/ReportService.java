@@ -124,7 +124,7 @@ public final class ReportService implements ReportBuilder {
             }
         }
         stamp.forget();
-        Warmup.startOnce();
+        Warmup.startOnce(request.outputDir());
         // Git's answer (a process) comes while the pack and the results load.
         CompletableFuture<Optional<Long>> lastCommit = request.sourceDateEpoch() != null
                 ? CompletableFuture.completedFuture(Optional.empty())

@@ -23,21 +23,40 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void startOnce() {
+    /** @param outputDir the report folder: a PDF of the last build there, if any, is what the checks warm up on */
+    static void startOnce(Path outputDir) {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(Warmup::run, "report-warmup");
+        Thread thread = new Thread(() -> run(lastPdf(outputDir)), "report-warmup");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    private static void run() {
+    /**
+     * The newest milestone PDF the last build published: reading its fonts and glyphs (Type 1 programs, as TeX
+     * embeds them) warms up the code the checks spend most of their time in, which a PDF made here would not reach.
+     */
+    private static Path lastPdf(Path outputDir) {
+        try (var files = Files.list(outputDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pdf")
+                            && !f.getFileName().toString().endsWith(".failed.pdf") && Files.isRegularFile(f))
+                    .max(java.util.Comparator.comparing(f -> f.toFile().lastModified())).orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void run(Path last) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("texreport-warmup");
             new TemplateRenderer(dir).renderText("warmup", "\\section{${title}}", Map.of("title", "A & B"));
+            if (last != null) {
+                MilestoneChecks.warmUp(last);
+                return;
+            }
             Path pdf = dir.resolve("warmup.pdf");
             try (PDDocument document = new PDDocument()) {
                 PDPage page = new PDPage();

@@ -231,18 +231,31 @@ final class FigureJobs {
         if (!outcome.succeeded() || !Files.isRegularFile(sandbox.figureOutput(name))) {
             List<TexMessage> errors = parser.parse(logLines, outcome.output()).stream()
                     .filter(m -> m.kind().isError()).toList();
-            String cause = errors.isEmpty() ? "see " + name + ".log in the build folder"
-                    : errors.get(0).text();
             List<TexMessage> messages = new ArrayList<>();
-            messages.add(new TexMessage(TexMessage.Kind.ERROR, figure.file(), figure.line(), "the picture starting "
-                    + "here (tikz's external job " + name + ") could not be made: " + cause, name));
-            messages.addAll(errors);
+            TexMessage first = errors.isEmpty() ? null : errors.get(0);
+            if (first != null && first.line() > 0 && sameFile(first.file(), figure.file())) {
+                // The job names the line inside the picture: that line first, and where the picture starts.
+                messages.add(new TexMessage(TexMessage.Kind.ERROR, first.file(), first.line(), first.text()
+                        + " (in the picture starting at line " + figure.line() + ", made by tikz's external job "
+                        + name + ")", first.subject()));
+                messages.addAll(errors.subList(1, errors.size()));
+            } else {
+                String cause = first == null ? "see " + name + ".log in the build folder" : first.text();
+                messages.add(new TexMessage(TexMessage.Kind.ERROR, figure.file(), figure.line(), "the picture "
+                        + "starting here (tikz's external job " + name + ") could not be made: " + cause, name));
+                messages.addAll(errors);
+            }
             throw new TexFailure(engine + " could not make the picture at " + figure.where(), messages,
                     TexFiles.tail(logLines.isEmpty() ? outcome.output() : logLines));
         }
         sandbox.finishFigure(name, runner, toolchain);
         log.info(String.format(Locale.ROOT, "[%s] picture %s (%s) %.1f s", job.label(), name, figure.where(),
                 outcome.elapsed().toMillis() / 1000.0));
+    }
+
+    /** The same file, as TeX's log and the picture list name it ({@code ./sections/a.tex}, {@code sections/a.tex}). */
+    private static boolean sameFile(String a, String b) {
+        return a != null && b != null && Path.of(a).normalize().equals(Path.of(b).normalize());
     }
 
     private static void delete(Path file) throws EnvironmentException {

@@ -65,9 +65,6 @@ public final class FormatCache {
         this.log = log;
     }
 
-    /** tikz's external library: loaded by a team's own {@code \tikzexternalize} in its preamble. */
-    private static final String TIKZ_EXTERNAL = "tikzlibraryexternal.code.tex";
-
     /** Where the formats of a report output folder live (TeX may read there, as from the installation). */
     static Path directory(Path outputDir) {
         return outputDir.resolve(".texreport").resolve("formats");
@@ -159,14 +156,8 @@ public final class FormatCache {
                     stamps.put(input, stamp(file));
                 }
             }
-            String refusal = dump.refused();
-            if (refusal == null && files.keySet().stream().anyMatch(f -> f.endsWith(TIKZ_EXTERNAL))) {
-                // \tikzexternalize decides when it runs whether this job is the document or one picture's job
-                // (by the job name); a format would keep the dump's decision for every later job.
-                refusal = "the preamble calls \\tikzexternalize, whose choice of job a format would fix";
-            }
-            if (refusal != null) {
-                FormatManifest refused = new FormatManifest(key, files, stamps, null, "", refusal);
+            if (dump.refused() != null) {
+                FormatManifest refused = new FormatManifest(key, files, stamps, null, "", dump.refused());
                 write(refused);
                 return refused;
             }

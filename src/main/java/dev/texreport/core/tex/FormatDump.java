@@ -34,10 +34,38 @@ final class FormatDump {
               % plugin reads it from this listing and gives it back to every pass that starts from the format.
               {\\showboxbreadth=10000 \\showboxdepth=10000 \\showlists}%
               % In a pass from the format mylatexformat resumes at the marker line, which then reads that file.
-              \\gdef\\texreport@dumphere{\\InputIfFileExists{texreport-format-page.tex}{}{}}}
+              \\gdef\\texreport@dumphere{\\InputIfFileExists{texreport-format-page.tex}{}{}}%
+              % A \\tikzexternalize that ran anyway (tikz not loaded as a package) would fix the dump's choice of job.
+              \\ifnum0\\csname tikzexternalize@hasbeencalled\\endcsname=1
+                \\immediate\\write-1{texreport: \\string\\tikzexternalize ran in the preamble format}\\fi}
+            % \\tikzexternalize decides when it runs whether the job is the document or one picture's job (by the job
+            % name), which a format must not fix: while the preamble is dumped, a call is only kept, and the document
+            % makes it after the marker (\\texreport@afterdump), where a plain run's job name is known again.
+            \\def\\texreport@externalizecalls{}
+            \\AddToHook{package/tikz/after}{%
+              \\let\\texreport@uselibrary\\use@@tikzlibrary
+              \\def\\use@@tikzlibrary#1{\\texreport@uselibrary{#1}\\texreport@deferexternalize}}
+            \\def\\texreport@deferexternalize{%
+              \\ifx\\tikzexternalize\\texreport@externalizelater\\else\\ifdefined\\tikzexternalize
+                \\global\\let\\texreport@externalize\\tikzexternalize
+                \\global\\let\\tikzexternalize\\texreport@externalizelater
+              \\fi\\fi}
+            \\def\\texreport@externalizelater{%
+              \\@ifnextchar[\\texreport@externalizelater@{\\texreport@externalizelater@[]}}
+            \\long\\def\\texreport@externalizelater@[#1]{%
+              \\@ifnextchar\\bgroup{\\texreport@externalizenamed{#1}}%
+                {\\g@addto@macro\\texreport@externalizecalls{\\texreport@externalize[#1]}}}
+            \\long\\def\\texreport@externalizenamed#1#2{%
+              \\g@addto@macro\\texreport@externalizecalls{\\texreport@externalize[#1]{#2}}}
+            \\def\\texreport@afterdump{%
+              \\ifdefined\\texreport@externalize\\let\\tikzexternalize\\texreport@externalize\\fi
+              \\let\\texreport@deferexternalize\\relax
+              \\texreport@externalizecalls}
             \\catcode`\\@=12
             \\expandafter\\input\\endinput
             """;
+    /** What the driver logs when a {@code \\tikzexternalize} was not kept out of the dump. */
+    private static final String EXTERNALIZED = "texreport: \\tikzexternalize ran";
     private static final Pattern PAGE_NODE = Pattern.compile(
             "\\\\write-\\{[^\\\\{}]*}|\\\\pdfcolorstack \\d+ (?:push|set) \\{[^\\\\{}]*}|\\\\pdfcolorstack \\d+ (?:pop|current)");
 
@@ -85,6 +113,9 @@ final class FormatDump {
                 : firstError(logLines).map(e -> "the dump stopped: " + e)
                 .orElse(!written.isEmpty() ? "the preamble writes " + String.join(", ", written)
                         : !Files.isRegularFile(made) ? "the engine wrote no format (exit " + outcome.exitCode() + ")"
+                        : logLines.stream().anyMatch(l -> l.startsWith(EXTERNALIZED))
+                        ? "the preamble calls \\tikzexternalize where the plugin cannot keep it out of the format "
+                          + "(tikz loaded other than by \\usepackage{tikz})"
                         : page.refused());
         return new Result(inputs, why, made, page.replay(), List.copyOf(logLines.subList(0, page.listingStart())),
                 outcome.elapsed());

@@ -81,6 +81,35 @@ class TikzExternalizeTexIT {
         assertTrue(project.log.stream().noneMatch(l -> l.contains("shell escape")), project.log.toString());
     }
 
+    /**
+     * A preamble that calls {@code \tikzexternalize} is dumped into the cached format all the same (the call is made
+     * after it, where each job knows whether it is the document or a picture): every pass and every picture's job
+     * starts from the format, and the PDF is the one plain passes make, byte for byte.
+     */
+    @Test
+    void aPreambleThatCallsTikzexternalizeStartsFromTheFormat() throws Exception {
+        BuildResult result = build();
+        assertTrue(result.passed(), project.log + "\n" + project.debug);
+        List<String> passes = project.log.stream().filter(l -> l.contains("pdflatex pass")).toList();
+        assertFalse(passes.isEmpty(), project.log.toString());
+        assertTrue(passes.stream().allMatch(l -> l.endsWith("from the preamble format")), passes + "\n"
+                + project.debug.stream().filter(l -> l.contains("format")).toList());
+        assertEquals(3, pictureJobs().size(), project.log.toString());
+        String jobLog = Files.readAllLines(dir.resolve("target/report/final/figures/main-figure0.log"),
+                java.nio.charset.StandardCharsets.ISO_8859_1).get(0);
+        assertTrue(jobLog.contains("(preloaded format=texreport-format"), "a picture's job starts from the format "
+                + "too: " + jobLog);
+        byte[] fromFormat = Files.readAllBytes(dir.resolve("target/report/final.pdf"));
+
+        deleteTree(dir.resolve("target"));
+        project.log.clear();
+        BuildResult plain = project.build(project.request().milestones(List.of("final")).formatCache(false).build());
+        assertTrue(plain.passed(), project.log.toString());
+        assertTrue(project.log.stream().filter(l -> l.contains("pdflatex pass"))
+                .noneMatch(l -> l.contains("from the preamble format")), project.log.toString());
+        assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+    }
+
     @Test
     void editingOnePictureMakesThatPictureAloneAndATextEditMakesNone() throws Exception {
         assertTrue(build().passed(), project.log.toString());
@@ -102,8 +131,8 @@ class TikzExternalizeTexIT {
     }
 
     /**
-     * A picture without a PDF yet is typeset inline in the first pass (so the pages settle at once): a broken one
-     * stops that pass, and the message names the file, a line inside the picture and the undefined command.
+     * A picture without a PDF yet leaves an empty box in the first pass and is typeset by its own job: a broken one
+     * fails that job, and the message names the file, a line inside the picture and the undefined command.
      */
     @Test
     void aBrokenPictureNamesItsFileLineAndCommand() throws Exception {
@@ -113,25 +142,24 @@ class TikzExternalizeTexIT {
         MilestoneResult fin = result.milestones().get(0);
         assertFalse(fin.passed());
         String errors = String.join("\n", fin.errors());
-        assertTrue(errors.contains("src/report/final/02-more.tex:7: Undefined control sequence \\nosuchmacro"),
+        assertTrue(errors.contains("src/report/final/02-more.tex:6: Undefined control sequence \\nosuchmacro"),
                 errors);
-        assertEquals(List.of(), pictureJobs(), "no picture job for a document that does not compile");
     }
 
     /**
-     * A picture that typesets inline but fails in its own job (here through tikz's own test for that job): the
-     * message names where the picture starts, its job, and TeX's error.
+     * A picture that fails in its own job only (here through tikz's own test for that job): the message names the
+     * line inside the picture, TeX's error, where the picture starts and its job.
      */
     @Test
-    void aPictureWhoseJobFailsNamesWhereItStarts() throws Exception {
+    void aPictureWhoseJobFailsNamesTheLineAndWhereItStarts() throws Exception {
         project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
                 + "\\draw (0,0) -- (1,1);\n\\tikzifexternalizing{\\nosuchmacro}{}\n\\end{tikzpicture}\n");
         BuildResult result = build();
         MilestoneResult fin = result.milestones().get(0);
         assertFalse(fin.passed());
         String errors = String.join("\n", fin.errors());
-        assertTrue(errors.contains("src/report/final/02-more.tex:4: the picture starting here (tikz's external job "
-                + "figures/main-figure2) could not be made: Undefined control sequence \\nosuchmacro"), errors);
+        assertTrue(errors.contains("src/report/final/02-more.tex:6: Undefined control sequence \\nosuchmacro (in the "
+                + "picture starting at line 4, made by tikz's external job figures/main-figure2)"), errors);
     }
 
     /** LuaLaTeX (its Lua sandbox, one script per picture job) and XeLaTeX (each picture's XDV checked, then a PDF). */
