@@ -80,6 +80,10 @@ def w(path, text):
 
 def generate(root, n):
     w(os.path.join(root, "pom.xml"), POM)
+    # The JVM options report:init writes: the project runs Maven as a new team project does.
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "dev",
+                           "texreport", "scaffold", "jvm.config"), encoding="utf-8") as f:
+        w(os.path.join(root, ".mvn", "jvm.config"), f.read())
     src = os.path.join(root, "src", "report", "final")
     w(os.path.join(src, "preamble.tex"), PREAMBLE)
     w(os.path.join(src, "abstract.tex"), TEXT * 3 + "\n")

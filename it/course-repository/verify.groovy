@@ -68,7 +68,7 @@ assert log.contains('[WARNING] That repository is a folder on this machine'): 'a
 String pom = new File(team, 'pom.xml').getText('UTF-8')
 assert pom.contains("<pluginRepository>\n      <id>course</id>\n      <url>${courseUrl}</url>"): pom
 assert pom.contains('<artifactId>course-pack</artifactId>'): pom
-['mvnw', '.mvn/wrapper/maven-wrapper.properties', '.gitignore', '.github/workflows/report.yml', '.gitlab-ci.yml']
+['mvnw', '.mvn/wrapper/maven-wrapper.properties', '.mvn/jvm.config', '.gitignore', '.github/workflows/report.yml', '.gitlab-ci.yml']
         .each { assert new File(team, it).isFile(): it }
 assert new File(team, 'mvnw').canExecute()
 

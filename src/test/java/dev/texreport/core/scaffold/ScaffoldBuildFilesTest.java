@@ -51,6 +51,27 @@ class ScaffoldBuildFilesTest {
         assertFalse(pom.contains("%"), pom);
     }
 
+    /**
+     * Maven starts with the options of .mvn/jvm.config; a wrong one would stop every build of the project before it
+     * starts, so they are given to this JVM's own launcher.
+     */
+    @Test
+    void theJvmOptionsMavenIsGivenAreOnesThisJavaAccepts() throws Exception {
+        Path project = init(null);
+        java.util.List<String> options = java.util.List.of(Files.readString(project.resolve(".mvn/jvm.config"))
+                .strip().split("\\s+"));
+        assertTrue(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, java.waitFor(), out);
+        assertEquals(Files.readString(Path.of("examples/demo/.mvn/jvm.config")),
+                Files.readString(project.resolve(".mvn/jvm.config")), "the demo runs as a new project would");
+    }
+
     @Test
     void namesTheRepositoryThePluginCameFrom() throws Exception {
         String pom = Files.readString(init(new ProjectScaffold.PluginRepository("course",
