@@ -126,25 +126,20 @@ function io.lines(name, ...)
     return io_lines(name, ...)
 end
 
-function io.input(file)
-    if type(file) == "string" and not readable(file) then
-        raise("reading", file)
+-- io.input and io.output: a file name is checked; an open file, or no argument (the current file), passes as it is.
+local function checked_default(original, allowed, doing)
+    return function(file)
+        if type(file) == "string" and not allowed(file) then
+            raise(doing, file)
+        end
+        if file == nil then
+            return original()
+        end
+        return original(file)
     end
-    if file == nil then
-        return io_input()
-    end
-    return io_input(file)
 end
-
-function io.output(file)
-    if type(file) == "string" and not writable(file) then
-        raise("writing", file)
-    end
-    if file == nil then
-        return io_output()
-    end
-    return io_output(file)
-end
+io.input = checked_default(io_input, readable, "reading")
+io.output = checked_default(io_output, writable, "writing")
 
 -- Pipes start programs; temporary files live outside the working directory.
 function io.popen(command)

@@ -14,7 +14,13 @@ import java.util.Optional;
  * auxiliary files its next build starts from, the whole build's stamp, and the engine's version.
  */
 public final class StateStore {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Made when a state is first read or written, not with the store: a build that nothing changed replays its
+     * stamp without them, and Jackson's object mapping costs about a tenth of a second of class loading.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
     private final Path dir;
 
     public StateStore(Path outputDir) {
@@ -55,14 +61,14 @@ public final class StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(MAPPER.readValue(file.toFile(), MilestoneState.class));
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), MilestoneState.class));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     public void write(String milestone, MilestoneState state) throws EnvironmentException {
-        AtomicFile.write(stateFile(milestone), temp -> MAPPER.writeValue(temp.toFile(), state));
+        AtomicFile.write(stateFile(milestone), temp -> Json.MAPPER.writeValue(temp.toFile(), state));
     }
 
     public void forget(String milestone) {

@@ -124,7 +124,7 @@ public final class StaffAggregator {
         page.write(staffDir);
         List<String> missing = rows.stream().filter(TeamReport::isMissing)
                 .map(t -> t.team() + ": " + t.missingReason()).toList();
-        return new Outcome(staffDir.resolve(StaffPage.INDEX), page.table(), rows.size(), missing, page.allNotes());
+        return new Outcome(staffDir.resolve(StaffPage.INDEX), StaffSummaryMarkdown.table(page), rows.size(), missing, page.allNotes());
     }
 
     private TeamReport readProject(ProjectSummary project, Set<CourseView.Event> events) {

@@ -29,11 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * (Over the house's 250 lines on purpose: the HTML rows, the Markdown table and their escaping must say the same thing for each cell;
- * the page's CSS and JavaScript are resources of their own.)
+ * (Over the house's 250 lines on purpose: a dashboard row's model, its statuses, bars and links, is built in one
+ * place; the page's CSS and JavaScript are resources of their own.)
  *
  * Writes the staff folder's three views of the same rows: {@code summary.json} ({@link StaffSummaryJson}),
- * {@code summary.md} (a table for a CI run's summary) and {@code index.html}, the dashboard: one row per team, one
+ * {@code summary.md} (a table for a CI run's summary, {@link StaffSummaryMarkdown}) and {@code index.html}, the
+ * dashboard: one row per team, one
  * column per milestone with content pages against the limit as a bar, the status, late or on time, warnings, the
  * first error, a thumbnail of the first page and links to the PDF, the last good PDF, the log and the change view.
  * Sorting and filtering is a few lines of the plugin's own JavaScript; the page loads nothing from anywhere.
@@ -84,7 +85,7 @@ final class StaffPage {
 
     void write(Path staffDir) throws EnvironmentException {
         StaffSummaryJson.write(staffDir.resolve("summary.json"), this);
-        String markdown = markdown();
+        String markdown = StaffSummaryMarkdown.markdown(this);
         AtomicFile.write(staffDir.resolve("summary.md"), temp -> Files.writeString(temp, markdown,
                 StandardCharsets.UTF_8));
         String html = html();
@@ -92,7 +93,7 @@ final class StaffPage {
     }
 
     /** A date as people read it: in the course's time zone when known ({@code Fri 6 Mar 2026 23:59 EST}). */
-    private String shown(OffsetDateTime date) {
+    String shown(OffsetDateTime date) {
         return zone == null ? OFFSET.format(date) : ZONED.format(date.atZoneSameInstant(zone));
     }
 
@@ -102,101 +103,6 @@ final class StaffPage {
         duplicates.forEach(d -> all.add("duplicate: " + d));
         all.addAll(notes);
         return all;
-    }
-
-    /** The log's table: one line per team, one column per milestone. */
-    List<String> table() {
-        List<String> header = new ArrayList<>(List.of("team"));
-        columns.forEach(c -> header.add(c.id()));
-        List<List<String>> lines = new ArrayList<>();
-        for (TeamReport team : rows) {
-            List<String> line = new ArrayList<>(List.of(team.team()));
-            columns.forEach(c -> line.add(StaffAggregator.cell(team, c.id())));
-            lines.add(line);
-        }
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> line : lines) {
-                widths[c] = Math.max(widths[c], line.get(c).length());
-            }
-        }
-        List<String> table = new ArrayList<>();
-        table.add(pad(header, widths));
-        lines.forEach(line -> table.add(pad(line, widths)));
-        return table;
-    }
-
-    private static String pad(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            line.append(String.format(Locale.ROOT, "%-" + (widths[c] + 2) + "s", cells.get(c)));
-        }
-        return line.toString().stripTrailing();
-    }
-
-    String markdown() {
-        StringBuilder md = new StringBuilder("### Reports of all teams\n\n");
-        md.append(rows.size()).append(rows.size() == 1 ? " team" : " teams");
-        if (course != null) {
-            md.append(", ").append(course);
-        }
-        md.append(".\n\n| team |");
-        columns.forEach(c -> md.append(' ').append(escape(c.title())).append(" (").append(c.pageLimit())
-                .append(" pages").append(c.due() == null ? "" : ", due " + shown(c.due())).append(") |"));
-        md.append("\n|---|");
-        columns.forEach(c -> md.append("---|"));
-        md.append('\n');
-        for (TeamReport team : rows) {
-            md.append("| ").append(escape(team.team())).append(" |");
-            for (CourseView.Milestone column : columns) {
-                md.append(' ').append(markdownCell(team, column.id())).append(" |");
-            }
-            md.append('\n');
-        }
-        List<String> missing = rows.stream().filter(TeamReport::isMissing)
-                .map(t -> "- **" + escape(t.team()) + "** is missing: " + escape(t.missingReason())).toList();
-        if (!missing.isEmpty()) {
-            md.append('\n').append(String.join("\n", missing)).append('\n');
-        }
-        if (!duplicates.isEmpty()) {
-            md.append("\nDuplicate summaries:\n\n");
-            duplicates.forEach(d -> md.append("- ").append(escape(d)).append('\n'));
-        }
-        if (!notes.isEmpty()) {
-            md.append("\nNotes:\n\n");
-            notes.forEach(n -> md.append("- ").append(escape(n)).append('\n'));
-        }
-        return md.toString();
-    }
-
-    private static String markdownCell(TeamReport team, String id) {
-        if (team.isMissing()) {
-            return "missing";
-        }
-        MilestoneCell cell = team.milestone(id);
-        if (cell == null) {
-            return team.buildErrors().isEmpty() ? "missing" : "**failed**: " + escape(team.buildErrors().get(0));
-        }
-        StringBuilder text = new StringBuilder();
-        if (cell.contentPages() != null) {
-            text.append(PageFigures.pages(cell.contentPages(), cell.pageLimit())).append('/').append(cell.pageLimit())
-                    .append(' ');
-        }
-        text.append(cell.status() == StaffStatus.PASSED ? cell.status().text() : "**" + cell.status().text() + "**");
-        if (cell.late()) {
-            text.append(", **").append(lateness(cell)).append("**");
-        }
-        if (cell.firstError() != null && cell.status() == StaffStatus.FAILED) {
-            text.append(": ").append(escape(cell.firstError()));
-        }
-        return text.toString();
-    }
-
-    /** Markdown table text: no line breaks, no cell separators, no inline markup from team text. */
-    private static String escape(String text) {
-        return text.replace("\r", " ").replace("\n", " ").replace("\\", "\\\\").replace("|", "\\|")
-                .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<", "&lt;");
     }
 
     private static final Duration ONE_MINUTE = Duration.ofMinutes(1);

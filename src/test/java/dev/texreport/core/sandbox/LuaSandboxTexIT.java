@@ -72,7 +72,8 @@ class LuaSandboxTexIT {
         assertTrue(project.pdfContainsSecret(), "control: the probes read the secret without the sandbox");
         assertTrue(project.images() > 0, "control: img.scan embeds an image from outside");
         TreeSet<String> after = project.outsideFiles();
-        assertTrue(after.contains("written-io.txt") && after.contains("mp-written.txt") && !after.equals(before),
+        assertTrue(after.contains("written-io.txt") && after.contains("written-output.txt")
+                && after.contains("mp-written.txt") && !after.equals(before),
                 "control: the probes wrote outside: " + after);
     }
 

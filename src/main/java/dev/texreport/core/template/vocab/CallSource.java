@@ -11,42 +11,30 @@ final class CallSource {
 
     /** The expression text of {@code name=...} in {@code call}, or null when it cannot be found. */
     static String expression(String call, String name) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < call.length(); i++) {
-            char c = call.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (c) {
-                case '"', '\'' -> quote = c;
-                case '(', '[', '{' -> depth++;
-                case ')', ']', '}' -> depth--;
-                default -> {
-                    if (depth == 0 && call.startsWith(name, i) && (i == 0 || !isNamePart(call.charAt(i - 1)))) {
-                        int eq = skipSpace(call, i + name.length());
-                        if (eq < call.length() && call.charAt(eq) == '=' && (eq + 1 >= call.length()
-                                || call.charAt(eq + 1) != '=')) {
-                            return valueFrom(call, skipSpace(call, eq + 1));
-                        }
-                    }
-                }
-            }
+        int at = find(call, 0, i -> call.startsWith(name, i) && (i == 0 || !isNamePart(call.charAt(i - 1)))
+                && isAssignment(call, skipSpace(call, i + name.length())));
+        if (at == call.length()) {
+            return null;
         }
-        return null;
+        return valueFrom(call, skipSpace(call, skipSpace(call, at + name.length()) + 1));
     }
 
     /** The expression starting at {@code start}: up to the next {@code name=} or the end of the call. */
     private static String valueFrom(String call, int start) {
+        int end = find(call, start, i -> call.startsWith("/>", i) || call.charAt(i) == '>' && i > start
+                || Character.isWhitespace(call.charAt(i)) && nextIsParameter(call, i));
+        String text = call.substring(start, end).strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * The first position from {@code from} that is outside quotes and brackets (FreeMarker's string literals, method
+     * calls, sequences and hashes) where {@code stop} holds, or the length of {@code call}.
+     */
+    private static int find(String call, int from, java.util.function.IntPredicate stop) {
         int depth = 0;
         char quote = 0;
-        int i = start;
-        for (; i < call.length(); i++) {
+        for (int i = from; i < call.length(); i++) {
             char c = call.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
@@ -54,21 +42,22 @@ final class CallSource {
                 } else if (c == quote) {
                     quote = 0;
                 }
-                continue;
-            }
-            if (c == '"' || c == '\'') {
+            } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
-            } else if (depth == 0 && (call.startsWith("/>", i) || c == '>' && i > start
-                    || Character.isWhitespace(c) && nextIsParameter(call, i))) {
-                break;
+            } else if (depth == 0 && stop.test(i)) {
+                return i;
             }
         }
-        String text = call.substring(start, i).strip();
-        return text.isEmpty() ? null : text;
+        return call.length();
+    }
+
+    /** Whether {@code call} has {@code =} (not {@code ==}) at {@code at}. */
+    private static boolean isAssignment(String call, int at) {
+        return at < call.length() && call.charAt(at) == '=' && (at + 1 >= call.length() || call.charAt(at + 1) != '=');
     }
 
     private static boolean nextIsParameter(String call, int at) {
@@ -80,8 +69,7 @@ final class CallSource {
         if (i == start) {
             return call.startsWith("/>", i) || i < call.length() && call.charAt(i) == '>';
         }
-        int eq = skipSpace(call, i);
-        return eq < call.length() && call.charAt(eq) == '=' && (eq + 1 >= call.length() || call.charAt(eq + 1) != '=');
+        return isAssignment(call, skipSpace(call, i));
     }
 
     private static int skipSpace(String text, int from) {
