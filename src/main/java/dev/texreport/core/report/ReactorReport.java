@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.PageFigures;
+import dev.texreport.core.TextTable;
 import dev.texreport.core.ProjectPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -77,7 +77,7 @@ public final class ReactorReport {
         } catch (IOException e) {
             throw new EnvironmentException("Cannot write the reactor summary in " + outputDir + ": " + e.getMessage(), e);
         }
-        return text(header, rows);
+        return TextTable.lines(header, rows);
     }
 
     private JsonNode read(Path summary) {
@@ -108,28 +108,6 @@ public final class ReactorReport {
             }
         }
         return "-";
-    }
-
-    private static List<String> text(List<String> header, List<List<String>> rows) {
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(format(header, widths));
-        rows.forEach(row -> lines.add(format(row, widths)));
-        return lines;
-    }
-
-    private static String format(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            line.append(String.format(Locale.ROOT, "%-" + (widths[c] + 2) + "s", cells.get(c)));
-        }
-        return line.toString().stripTrailing();
     }
 
     private static String markdown(List<String> header, List<List<String>> rows) {

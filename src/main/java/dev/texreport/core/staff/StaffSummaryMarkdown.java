@@ -1,9 +1,9 @@
 package dev.texreport.core.staff;
 
 import dev.texreport.core.PageFigures;
+import dev.texreport.core.TextTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The dashboard's rows as text: {@code summary.md}, a Markdown table for a CI run's summary page, and the plain table
@@ -23,25 +23,7 @@ final class StaffSummaryMarkdown {
             page.columns().forEach(c -> line.add(StaffAggregator.cell(team, c.id())));
             lines.add(line);
         }
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> line : lines) {
-                widths[c] = Math.max(widths[c], line.get(c).length());
-            }
-        }
-        List<String> table = new ArrayList<>();
-        table.add(pad(header, widths));
-        lines.forEach(line -> table.add(pad(line, widths)));
-        return table;
-    }
-
-    private static String pad(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            line.append(String.format(Locale.ROOT, "%-" + (widths[c] + 2) + "s", cells.get(c)));
-        }
-        return line.toString().stripTrailing();
+        return TextTable.lines(header, lines);
     }
 
     /** {@code summary.md}: the course, one row per team with a cell per milestone, the missing teams and the notes. */
