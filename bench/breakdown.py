@@ -5,10 +5,12 @@ bench/run.sh points report.texBin at wrapper scripts that append "<program> <sta
 seconds) to a times file for every pdflatex/bibtex process the plugin starts; the Maven log has timestamped lines.
 
     breakdown.py mojo LOG [TIMES]     -> "<mojo s> <realm+config s> <execute -> first milestone line s> <TeX s> <n>
-                                          <format dumps s> <passes from a format s> <plain passes s> <bibtex s>"
+                                          <format dumps s> <passes from a format s> <plain passes s> <bibtex s>
+                                          <pictures' jobs s>"
         mojo: from "--- report-maven-plugin...:build" to "BUILD SUCCESS/FAILURE"; realm+config needs -X (else n/a);
         TeX: summed wall time of the TeX processes (pdflatex and bibtex runs, not the --version probe); the wrapper
-        marks a format dump "-ini" and a pass from a format "-fmt", which the last four fields split it by.
+        marks a format dump "-ini", a picture's job "picture" (it names its own job) and a pass from a format
+        "-fmt", which the last five fields split it by.
     breakdown.py watch TIMES EDITS    -> one line per edit: "<before TeX s> <TeX s> <after TeX s> <processes>"
         EDITS has "<edit epoch> <new PDF epoch>" per line (from edit_wait.py); before TeX = edit -> first TeX
         process start (quiet period, rendering, hashing), after TeX = last TeX process end -> final.pdf replaced.
@@ -68,13 +70,14 @@ def mojo(log, times=None):
     realm = None if conf is None or start is None else conf - start
     exec_first = None if first is None else first - (conf if conf is not None else start)
     tex, n = None, 0
-    parts = [None] * 4
+    parts = [None] * 5
     if times:
         procs = [p for p in read_times(times)
                  if start is None or end is None or start - 1 <= epoch_to_day(p[1]) <= end + 1]
         tex, n = sum(e - s for _, s, e, _ in procs), len(procs)
-        kind = lambda p: 3 if p[0] != "pdflatex" else 0 if p[3] == "-ini" else 1 if p[3] == "-fmt" else 2
-        parts = [sum(e - s for p in procs if kind(p) == k for (_, s, e, _) in [p]) for k in range(4)]
+        kind = lambda p: (3 if p[0] != "pdflatex" else 0 if p[3] == "-ini" else 1 if p[3] == "-fmt"
+                          else 4 if p[3] == "picture" else 2)
+        parts = [sum(e - s for p in procs if kind(p) == k for (_, s, e, _) in [p]) for k in range(5)]
     print(fmt(total), fmt(realm), fmt(exec_first), fmt(tex), n, *map(fmt, parts))
 
 

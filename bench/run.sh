@@ -171,9 +171,9 @@ WRAP="$WORK/texbin"; TEXTIMES="$WORK/tex-times.txt"
 mkdir -p "$WRAP"
 for prog in pdflatex bibtex; do
   real=$(command -v "$prog"); clock=$(command -v date)
-  # The fourth field says what the run was: "-ini" (a format dump), "-fmt" (a pass from a format), else the
-  # first argument.
-  printf '#!/bin/sh\ns=$(%s +%%s.%%N)\nk=${1:-}\ncase " $* " in *" -ini "*) k=-ini;; *" -fmt="*) k=-fmt;; esac\n"%s" "$@"\nrc=$?\necho "%s $s $(%s +%%s.%%N) $k" >>"%s"\nexit $rc\n' \
+  # The fourth field says what the run was: "-ini" (a format dump), "picture" (a picture's job, the only other
+  # run that names its job), "-fmt" (a pass from a format), else the first argument.
+  printf '#!/bin/sh\ns=$(%s +%%s.%%N)\nk=${1:-}\ncase " $* " in *" -ini "*) k=-ini;; *" -jobname="*) k=picture;; *" -fmt="*) k=-fmt;; esac\n"%s" "$@"\nrc=$?\necho "%s $s $(%s +%%s.%%N) $k" >>"%s"\nexit $rc\n' \
     "$clock" "$real" "$prog" "$clock" "$TEXTIMES" >"$WRAP/$prog"
   chmod +x "$WRAP/$prog"
 done
@@ -477,10 +477,11 @@ strip() { sed 's/\x1b\[[0-9;]*m//g'; }
   f "one extra timestamped run: mojo time" "${dt:-n/a}" "${bt:-n/a}"
   f "  TeX processes (pdflatex, bibtex), summed" "${dx:-n/a} (${dn:-0})" "${bx:-n/a} (${bn:-0})"
   f "  the rest: plugin's own work in the mojo" "$(sub "${dt:-n/a}" "${dx:-n/a}")" "$(sub "${bt:-n/a}" "${bx:-n/a}")"
-  read -r _ _ _ _ _ dd df dp db <<<"$(I demo.cold_diag)"; read -r _ _ _ _ _ bd bf bp bb <<<"$(I big.cold_diag)"
+  read -r _ _ _ _ _ dd df dp db dg <<<"$(I demo.cold_diag)"; read -r _ _ _ _ _ bd bf bp bb bg <<<"$(I big.cold_diag)"
   f "  of TeX: format dump / passes from it / plain / bibtex" "${dd:-n/a}/${df:-n/a}/${dp:-n/a}/${db:-n/a}" \
     "${bd:-n/a}/${bf:-n/a}/${bp:-n/a}/${bb:-n/a}"
-  read -r dt _ _ dx dn _ _ dp db <<<"$(I demo.cold_diag_nofmt)"; read -r bt _ _ bx bn _ _ bp bb <<<"$(I big.cold_diag_nofmt)"
+  f "  of TeX: pictures' jobs (results figures, in parallel)" "${dg:-n/a}" "${bg:-n/a}"
+  read -r dt _ _ dx dn _ _ dp db _ <<<"$(I demo.cold_diag_nofmt)"; read -r bt _ _ bx bn _ _ bp bb _ <<<"$(I big.cold_diag_nofmt)"
   f "the same without the format: mojo time" "${dt:-n/a}" "${bt:-n/a}"
   f "  TeX: plain passes / bibtex" "${dp:-n/a}/${db:-n/a}" "${bp:-n/a}/${bb:-n/a}"
   f "  the rest: plugin's own work in the mojo" "$(sub "${dt:-n/a}" "${dx:-n/a}")" "$(sub "${bt:-n/a}" "${bx:-n/a}")"

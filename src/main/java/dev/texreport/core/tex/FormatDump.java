@@ -45,10 +45,15 @@ final class FormatDump {
             \\AddToHook{package/tikz/after}{%
               \\let\\texreport@uselibrary\\use@@tikzlibrary
               \\def\\use@@tikzlibrary#1{\\texreport@uselibrary{#1}\\texreport@deferexternalize}}
+            % \\tikzexternaldisable and \\tikzexternalenable in the preamble are kept too, in their order.
             \\def\\texreport@deferexternalize{%
               \\ifx\\tikzexternalize\\texreport@externalizelater\\else\\ifdefined\\tikzexternalize
                 \\global\\let\\texreport@externalize\\tikzexternalize
                 \\global\\let\\tikzexternalize\\texreport@externalizelater
+                \\global\\let\\texreport@externaldisable\\tikzexternaldisable
+                \\gdef\\tikzexternaldisable{\\g@addto@macro\\texreport@externalizecalls{\\texreport@externaldisable}}%
+                \\global\\let\\texreport@externalenable\\tikzexternalenable
+                \\gdef\\tikzexternalenable{\\g@addto@macro\\texreport@externalizecalls{\\texreport@externalenable}}%
               \\fi\\fi}
             \\def\\texreport@externalizelater{%
               \\@ifnextchar[\\texreport@externalizelater@{\\texreport@externalizelater@[]}}
@@ -58,7 +63,11 @@ final class FormatDump {
             \\long\\def\\texreport@externalizenamed#1#2{%
               \\g@addto@macro\\texreport@externalizecalls{\\texreport@externalize[#1]{#2}}}
             \\def\\texreport@afterdump{%
-              \\ifdefined\\texreport@externalize\\let\\tikzexternalize\\texreport@externalize\\fi
+              \\ifdefined\\texreport@externalize
+                \\let\\tikzexternalize\\texreport@externalize
+                \\let\\tikzexternaldisable\\texreport@externaldisable
+                \\let\\tikzexternalenable\\texreport@externalenable
+              \\fi
               \\let\\texreport@deferexternalize\\relax
               \\texreport@externalizecalls}
             \\catcode`\\@=12

@@ -110,6 +110,24 @@ class TikzExternalizeTexIT {
         assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
     }
 
+    /**
+     * A preamble that switches externalizing off again after {@code \tikzexternalize} keeps it off with the format:
+     * the calls are made after the dump in the order the preamble wrote them.
+     */
+    @Test
+    void tikzexternaldisableInThePreambleStillHoldsWithTheFormat() throws Exception {
+        project.file("src/report/final/preamble.tex", PREAMBLE + "\\tikzexternaldisable\n");
+        BuildResult result = build();
+        assertTrue(result.passed(), project.log.toString());
+        assertTrue(project.log.stream().filter(l -> l.contains("pdflatex pass"))
+                .allMatch(l -> l.endsWith("from the preamble format")), project.log.toString());
+        assertEquals(List.of(), pictureJobs(), "the pictures stay inline, as in a plain run: " + project.log);
+        byte[] fromFormat = Files.readAllBytes(dir.resolve("target/report/final.pdf"));
+        deleteTree(dir.resolve("target"));
+        assertTrue(project.build(project.request().milestones(List.of("final")).formatCache(false).build()).passed());
+        assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+    }
+
     @Test
     void editingOnePictureMakesThatPictureAloneAndATextEditMakesNone() throws Exception {
         assertTrue(build().passed(), project.log.toString());
