@@ -245,7 +245,8 @@ final class FigureJobs {
                         + "starting here (tikz's external job " + name + ") could not be made: " + cause, name));
                 messages.addAll(errors);
             }
-            throw new TexFailure(engine + " could not make the picture at " + figure.where(), messages,
+            // Where the picture is, in the team's own file, is in the messages (the build maps their paths).
+            throw new TexFailure(engine + " could not make a picture (tikz's external job " + name + ")", messages,
                     TexFiles.tail(logLines.isEmpty() ? outcome.output() : logLines));
         }
         sandbox.finishFigure(name, runner, toolchain);

@@ -236,7 +236,8 @@ class FigureJobsTest {
     void aFailedPictureNamesWhereItStartsAndWhatWentWrong() throws Exception {
         broken = "figures/main-figure1";
         TexFailure failure = assertThrows(TexFailure.class, this::compile);
-        assertEquals("pdflatex could not make the picture at sections/01.tex:2", failure.getMessage());
+        assertEquals("pdflatex could not make a picture (tikz's external job figures/main-figure1)",
+                failure.getMessage());
         TexMessage first = failure.messages().get(0);
         assertEquals("sections/01.tex", first.file());
         assertEquals(2, first.line());
