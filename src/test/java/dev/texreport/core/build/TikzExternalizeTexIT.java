@@ -56,6 +56,26 @@ class TikzExternalizeTexIT {
         return project.log.stream().filter(l -> l.contains("] picture figures/")).toList();
     }
 
+    /** The errors of a build whose final has a picture (starting at line 4) with {@code line} at its line 6. */
+    private String errorsOfAPictureWith(String line) throws Exception {
+        project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
+                + "\\draw (0,0) -- (1,1);\n" + line + "\n\\end{tikzpicture}\n");
+        MilestoneResult fin = build().milestones().get(0);
+        assertFalse(fin.passed());
+        return String.join("\n", fin.errors());
+    }
+
+    /** The final built again from scratch with plain passes (no format) gives {@code fromFormat}'s bytes. */
+    private void assertPlainPassesGiveTheSameBytes(byte[] fromFormat) throws Exception {
+        deleteTree(dir.resolve("target"));
+        project.log.clear();
+        BuildResult plain = project.build(project.request().milestones(List.of("final")).formatCache(false).build());
+        assertTrue(plain.passed(), project.log.toString());
+        assertTrue(project.log.stream().filter(l -> l.contains("pdflatex pass"))
+                .noneMatch(l -> l.contains("from the preamble format")), project.log.toString());
+        assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+    }
+
     private String text() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("target/report/final.pdf").toFile())) {
             return new PDFTextStripper().getText(pdf);
@@ -99,15 +119,7 @@ class TikzExternalizeTexIT {
                 java.nio.charset.StandardCharsets.ISO_8859_1).get(0);
         assertTrue(jobLog.contains("(preloaded format=texreport-format"), "a picture's job starts from the format "
                 + "too: " + jobLog);
-        byte[] fromFormat = Files.readAllBytes(dir.resolve("target/report/final.pdf"));
-
-        deleteTree(dir.resolve("target"));
-        project.log.clear();
-        BuildResult plain = project.build(project.request().milestones(List.of("final")).formatCache(false).build());
-        assertTrue(plain.passed(), project.log.toString());
-        assertTrue(project.log.stream().filter(l -> l.contains("pdflatex pass"))
-                .noneMatch(l -> l.contains("from the preamble format")), project.log.toString());
-        assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+        assertPlainPassesGiveTheSameBytes(Files.readAllBytes(dir.resolve("target/report/final.pdf")));
     }
 
     /**
@@ -122,10 +134,7 @@ class TikzExternalizeTexIT {
         assertTrue(project.log.stream().filter(l -> l.contains("pdflatex pass"))
                 .allMatch(l -> l.endsWith("from the preamble format")), project.log.toString());
         assertEquals(List.of(), pictureJobs(), "the pictures stay inline, as in a plain run: " + project.log);
-        byte[] fromFormat = Files.readAllBytes(dir.resolve("target/report/final.pdf"));
-        deleteTree(dir.resolve("target"));
-        assertTrue(project.build(project.request().milestones(List.of("final")).formatCache(false).build()).passed());
-        assertArrayEquals(fromFormat, Files.readAllBytes(dir.resolve("target/report/final.pdf")));
+        assertPlainPassesGiveTheSameBytes(Files.readAllBytes(dir.resolve("target/report/final.pdf")));
     }
 
     @Test
@@ -154,12 +163,7 @@ class TikzExternalizeTexIT {
      */
     @Test
     void aBrokenPictureNamesItsFileLineAndCommand() throws Exception {
-        project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
-                + "\\draw (0,0) -- (1,1);\n\\nosuchmacro\n\\end{tikzpicture}\n");
-        BuildResult result = build();
-        MilestoneResult fin = result.milestones().get(0);
-        assertFalse(fin.passed());
-        String errors = String.join("\n", fin.errors());
+        String errors = errorsOfAPictureWith("\\nosuchmacro");
         assertTrue(errors.contains("src/report/final/02-more.tex:6: Undefined control sequence \\nosuchmacro"),
                 errors);
     }
@@ -170,12 +174,7 @@ class TikzExternalizeTexIT {
      */
     @Test
     void aPictureWhoseJobFailsNamesTheLineAndWhereItStarts() throws Exception {
-        project.file("src/report/final/02-more.tex", "\\section{More}\nText.\n\n\\begin{tikzpicture}\n"
-                + "\\draw (0,0) -- (1,1);\n\\tikzifexternalizing{\\nosuchmacro}{}\n\\end{tikzpicture}\n");
-        BuildResult result = build();
-        MilestoneResult fin = result.milestones().get(0);
-        assertFalse(fin.passed());
-        String errors = String.join("\n", fin.errors());
+        String errors = errorsOfAPictureWith("\\tikzifexternalizing{\\nosuchmacro}{}");
         assertTrue(errors.contains("src/report/final/02-more.tex:6: Undefined control sequence \\nosuchmacro (in the "
                 + "picture starting at line 4, made by tikz's external job figures/main-figure2)"), errors);
     }
