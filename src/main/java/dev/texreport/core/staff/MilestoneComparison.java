@@ -244,7 +244,7 @@ public final class MilestoneComparison {
     }
 
     private static void fresh(Path dir) throws IOException {
-        StaffAggregator.deleteTree(dir);
+        StaffFiles.deleteTree(dir);
         Files.createDirectories(dir);
     }
 

@@ -2,7 +2,6 @@ package dev.texreport.core.staff;
 
 import dev.texreport.core.ConfigurationException;
 import dev.texreport.core.EnvironmentException;
-import dev.texreport.core.Hashes;
 import dev.texreport.core.PageFigures;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
@@ -11,7 +10,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,15 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
- * (Over the house's 250 lines on purpose: finding summaries in modules and artifact folders, merging duplicates, missing teams and
- * copying files share one team/milestone key; the page is written by StaffPage.)
+ * (Over the house's 250 lines on purpose: finding summaries in modules and artifact folders, merging duplicates,
+ * missing teams and the milestone columns share one team/milestone key; StaffFiles copies the files, StaffPage
+ * writes the page.)
  *
  * report:aggregate: the staff's view of every team. Reads the teams' summary.json files (of an aggregator's modules,
  * or anywhere below folders of downloaded CI artifacts, including the staff folders of earlier shards), keeps the
@@ -337,72 +331,5 @@ public final class StaffAggregator {
                 : PageFigures.pages(cell.contentPages(), cell.pageLimit()) + "/" + cell.pageLimit() + " "
                 + cell.status().word();
         return cell.late() ? text + " late" : text;
-    }
-
-    /** Copies files into place: a hard link when source and copy share a file system, else a copy. */
-    static void link(Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.deleteIfExists(target);
-        try {
-            Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Runs the tasks on a few threads; the first failure is thrown. */
-    static void parallel(List<Callable> tasks, int threads) throws EnvironmentException {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread thread = new Thread(r, "texreport-staff");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (Callable task : tasks) {
-                futures.add(pool.submit(() -> {
-                    task.call();
-                    return null;
-                }));
-            }
-            for (Future<Void> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("Interrupted while writing the staff page", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof EnvironmentException environment) {
-                throw environment;
-            }
-            throw new EnvironmentException("Cannot write the staff page: " + cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** A task that may fail with a typed exception. */
-    @FunctionalInterface
-    interface Callable {
-        void call() throws ReportException, IOException;
-    }
-
-    static String sha(Path file) throws EnvironmentException {
-        return Hashes.sha256(file);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

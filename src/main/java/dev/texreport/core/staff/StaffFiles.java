@@ -1,17 +1,25 @@
 package dev.texreport.core.staff;
 
 import dev.texreport.core.EnvironmentException;
+import dev.texreport.core.Hashes;
+import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +48,7 @@ final class StaffFiles {
     Map<String, Map<String, Placed>> place(List<TeamReport> teams) throws EnvironmentException {
         Path teamsDir = staffDir.resolve(TEAMS);
         try {
-            StaffAggregator.deleteTree(teamsDir);
+            deleteTree(teamsDir);
             Files.createDirectories(teamsDir);
             Files.createDirectories(staffDir.resolve(THUMBS));
         } catch (IOException e) {
@@ -49,7 +57,7 @@ final class StaffFiles {
         Map<String, Map<String, Placed>> placed = new LinkedHashMap<>();
         Set<String> folders = new HashSet<>();
         Map<String, String> thumbnails = new ConcurrentHashMap<>();
-        List<StaffAggregator.Callable> tasks = new ArrayList<>();
+        List<Callable> tasks = new ArrayList<>();
         Map<Path, Path> renders = new LinkedHashMap<>();
         for (TeamReport team : teams) {
             String folder = folderName(team.team(), folders);
@@ -62,7 +70,7 @@ final class StaffFiles {
                 String compare = copy(cell.compare(), base + cell.id() + "-changes.pdf");
                 String thumbnail = null;
                 if (cell.pdf() != null) {
-                    String hash = StaffAggregator.sha(cell.pdf()).substring(0, 24);
+                    String hash = Hashes.sha256(cell.pdf()).substring(0, 24);
                     thumbnail = THUMBS + "/" + hash + ".png";
                     Path png = staffDir.resolve(thumbnail);
                     if (!Files.isRegularFile(png) && !renders.containsKey(png)) {
@@ -88,7 +96,7 @@ final class StaffFiles {
                 failed.add(staffDir.relativize(png).toString().replace('\\', '/'));
             }
         }));
-        StaffAggregator.parallel(tasks, threads);
+        parallel(tasks, threads);
         if (!failed.isEmpty()) {
             placed.replaceAll((team, cells) -> {
                 Map<String, Placed> fixed = new LinkedHashMap<>();
@@ -106,7 +114,7 @@ final class StaffFiles {
             return null;
         }
         try {
-            StaffAggregator.link(source, staffDir.resolve(relative));
+            link(source, staffDir.resolve(relative));
         } catch (IOException e) {
             throw new EnvironmentException("Cannot copy " + source + " to " + staffDir.resolve(relative) + ": "
                     + e.getMessage(), e);
@@ -137,6 +145,69 @@ final class StaffFiles {
             }
         } catch (IOException e) {
             throw new EnvironmentException("Cannot clean " + thumbs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies files into place: a hard link when source and copy share a file system, else a copy. */
+    static void link(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target);
+        try {
+            Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Runs the tasks on a few threads; the first failure is thrown. */
+    static void parallel(List<Callable> tasks, int threads) throws EnvironmentException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
+            Thread thread = new Thread(r, "texreport-staff");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Callable task : tasks) {
+                futures.add(pool.submit(() -> {
+                    task.call();
+                    return null;
+                }));
+            }
+            for (Future<Void> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("Interrupted while writing the staff page", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof EnvironmentException environment) {
+                throw environment;
+            }
+            throw new EnvironmentException("Cannot write the staff page: " + cause.getMessage(), cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A task that may fail with a typed exception. */
+    @FunctionalInterface
+    interface Callable {
+        void call() throws ReportException, IOException;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }
