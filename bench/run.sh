@@ -171,10 +171,27 @@ WRAP="$WORK/texbin"; TEXTIMES="$WORK/tex-times.txt"
 mkdir -p "$WRAP"
 for prog in pdflatex bibtex; do
   real=$(command -v "$prog"); clock=$(command -v date)
-  # The fourth field says what the run was: "-ini" (a format dump), "picture" (a picture's job, the only other
-  # run that names its job), "-fmt" (a pass from a format), else the first argument.
-  printf '#!/bin/sh\ns=$(%s +%%s.%%N)\nk=${1:-}\ncase " $* " in *" -ini "*) k=-ini;; *" -jobname="*) k=picture;; *" -fmt="*) k=-fmt;; esac\n"%s" "$@"\nrc=$?\necho "%s $s $(%s +%%s.%%N) $k" >>"%s"\nexit $rc\n' \
-    "$clock" "$real" "$prog" "$clock" "$TEXTIMES" >"$WRAP/$prog"
+  # The fourth field says what the run was: "held" (an engine report:watch started ahead of its pass: its start is
+  # taken when the plugin releases it, the line it reads on standard input, so the time it waited is not counted),
+  # "-ini" (a format dump), "picture" (a picture's job, the only other run that names its job), "-fmt" (a pass from
+  # a format), else the first argument.
+  cat >"$WRAP/$prog" <<WRAPPER
+#!/bin/sh
+s=\$($clock +%s.%N)
+k=\${1:-}
+case " \$* " in *texreportgo*) k=held;; *" -ini "*) k=-ini;; *" -jobname="*) k=picture;; *" -fmt="*) k=-fmt;; esac
+if [ "\$k" = held ]; then
+  r="$TEXTIMES.release.\$\$"
+  { IFS= read -r line; $clock +%s.%N >"\$r"; printf '%s\\n' "\$line"; } | "$real" "\$@"
+  rc=\$?
+  s=\$(cat "\$r" 2>/dev/null || echo "\$s"); rm -f "\$r"
+else
+  "$real" "\$@"
+  rc=\$?
+fi
+echo "$prog \$s \$($clock +%s.%N) \$k" >>"$TEXTIMES"
+exit \$rc
+WRAPPER
   chmod +x "$WRAP/$prog"
 done
 # The other programs the plugin starts from report.texBin (kpsewhich for the sandbox's folders, ...), not timed.

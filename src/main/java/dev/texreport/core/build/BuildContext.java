@@ -5,6 +5,7 @@ import dev.texreport.core.ReportLog;
 import dev.texreport.core.course.TemplatePack;
 import dev.texreport.core.incremental.StateStore;
 import dev.texreport.core.results.ResultsLoader;
+import dev.texreport.core.tex.StandbyEngines;
 import dev.texreport.core.tex.Toolchain;
 import java.util.Map;
 
@@ -19,9 +20,12 @@ import java.util.Map;
  * @param sourceDateEpoch the date written into the PDFs
  * @param configuration   the settings and versions that change a PDF, part of every milestone's fingerprint
  * @param state           what the last build left
+ * @param standbys        engines waiting for this build's first passes (report:watch), whose files the renderer
+ *                        leaves in place
  * @param log             progress and problems
  */
 record BuildContext(BuildRequest request, TemplatePack pack, Toolchain toolchain,
                     ResultsLoader.LoadedResults results, Map<String, Object> baseModel, long sourceDateEpoch,
-                    String configuration, StateStore state, ReportLog log) {
+                    String configuration, StateStore state, StandbyEngines standbys,
+                    ReportLog log) {
 }

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,7 +61,7 @@ final class MilestoneRenderer {
     RenderedMilestone render(MilestoneSpec spec, RenderContext context) throws ReportException {
         Path workDir = build.request().outputDir().resolve(spec.id());
         MilestoneSources sources = MilestoneSources.scan(build.request().sourceDir(), spec.id());
-        freshDirectory(workDir);
+        freshDirectory(workDir, build.standbys().held(workDir));
         Map<String, Object> model = new LinkedHashMap<>(build.baseModel());
         model.put("results", new ResultsModel(build.results().model(), build.results().entries(), context,
                 renderer().objectWrapper()));
@@ -206,12 +207,18 @@ final class MilestoneRenderer {
                 src + "/figures/ (and below)", src + "/");
     }
 
-    private static void freshDirectory(Path dir) throws EnvironmentException {
+    /**
+     * Empties the working directory. The directory itself stays, and so do the files an engine started ahead of
+     * this build's first pass holds open ({@link StandbyEngines}): that engine works in this directory.
+     */
+    private static void freshDirectory(Path dir, Set<Path> held) throws EnvironmentException {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> walk = Files.walk(dir)) {
                     for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
+                        if (!p.equals(dir) && !held.contains(p)) {
+                            Files.delete(p);
+                        }
                     }
                 }
             }

@@ -25,6 +25,7 @@ import dev.texreport.core.template.Palette;
 import dev.texreport.core.tex.EngineLocator;
 import dev.texreport.core.tex.FormatCache;
 import dev.texreport.core.tex.ProcessRunner;
+import dev.texreport.core.tex.StandbyEngines;
 import dev.texreport.core.tex.TexCompiler;
 import dev.texreport.core.tex.TexLogParser;
 import dev.texreport.core.tex.Toolchain;
@@ -50,6 +51,8 @@ public final class ReportService implements ReportBuilder {
     private final Map<String, String> environment;
     private final String path;
     private final ReportLog log;
+    /** Engines for the next rebuild's first passes: started only when a watcher asks ({@link #prepareNext}). */
+    private final StandbyEngines standbys;
 
     /**
      * @param runner      runs TeX, bibtex and git
@@ -62,6 +65,17 @@ public final class ReportService implements ReportBuilder {
         this.environment = Map.copyOf(environment);
         this.path = environment.getOrDefault("PATH", "");
         this.log = log;
+        this.standbys = new StandbyEngines(runner);
+    }
+
+    @Override
+    public void prepareNext() {
+        standbys.startWanted();
+    }
+
+    @Override
+    public void stopPrepared() {
+        standbys.close();
     }
 
     /**
@@ -145,10 +159,10 @@ public final class ReportService implements ReportBuilder {
                 // The series names of all results files decide every figure's colours (Palette).
                 "palette=" + Palette.of(results.model()).digest());
         BuildContext build = new BuildContext(request, pack, toolchain, results, DocumentModel.base(request, pack),
-                sourceDate, configuration, state, log);
+                sourceDate, configuration, state, standbys, log);
         TexCompiler compiler = new TexCompiler(runner, toolchain, new TexLogParser(OVERFULL_THRESHOLD_PT), log,
                 environment, request.formatCache() ? new FormatCache(request.outputDir(), engineVersion, log) : null,
-                request.threads());
+                request.threads(), standbys);
         MilestonePipeline pipeline = new MilestonePipeline(build, new MilestoneRenderer(build),
                 new CompileStep(compiler, build), new MilestoneChecks(), new Fingerprints(build));
         List<MilestoneResult> built = new ArrayList<>();

@@ -99,6 +99,7 @@ public final class ReportWatcher implements AutoCloseable {
         if (!closed) {
             log.info("Watching " + ProjectPaths.relative(request.projectDir(), request.sourceDir())
                     + " for changes (Ctrl-C to stop)");
+            service.prepareNext();
         }
     }
 
@@ -140,6 +141,7 @@ public final class ReportWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        service.stopPrepared();
         try {
             watcher.close();
         } catch (IOException ignored) {

@@ -10,8 +10,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteWatchdog;
@@ -39,36 +42,21 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
 
     @Override
     public ProcessOutcome run(ProcessSpec spec) throws EnvironmentException {
-        CommandLine command = new CommandLine(spec.executable().toFile());
-        for (String argument : spec.arguments()) {
-            command.addArgument(argument, false);
-        }
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        OutputStream sink = new LogOutputStream() {
-            @Override
-            protected void processLine(String line, int level) {
-                lines.add(line);
-                lineListener.accept(line);
-            }
-        };
+        OutputStream sink = lineSink(lines);
         OutputStream out;
         try {
             out = spec.standardOutput() == null ? sink : Files.newOutputStream(spec.standardOutput());
         } catch (IOException e) {
             throw new EnvironmentException("Cannot write " + spec.standardOutput() + ": " + e.getMessage(), e);
         }
-        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(spec.timeout());
-        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDir().toFile()).get();
+        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(spec.timeout().toMillis());
+        DefaultExecutor executor = executor(spec, watchdog);
         executor.setStreamHandler(new PumpStreamHandler(out, sink, null));
-        executor.setWatchdog(watchdog);
-        executor.setProcessDestroyer(DESTROYER);
-        executor.setExitValues(null);
-        Map<String, String> environment = new HashMap<>(spec.inherit() ? System.getenv() : Map.of());
-        environment.putAll(spec.environment());
         long start = System.nanoTime();
         int exit;
         try {
-            exit = executor.execute(command, environment);
+            exit = executor.execute(commandLine(spec), environment(spec));
         } catch (ExecuteException e) {
             exit = e.getExitValue();
         } catch (IOException e) {
@@ -83,7 +71,65 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
         return new ProcessOutcome(exit, watchdog.killedProcess(), List.copyOf(lines), elapsed);
     }
 
-    private static void closeQuietly(OutputStream out) {
+    /**
+     * Starts the process with its standard input open (the one line that releases it is written there, then it is
+     * closed) and without a timer: the spec's timeout counts from the release. Its output is read as lines.
+     */
+    @Override
+    public Optional<HeldProcess> hold(ProcessSpec spec) throws EnvironmentException {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        OutputStream sink = lineSink(lines);
+        CompletableFuture<OutputStream> input = new CompletableFuture<>();
+        TreeKillingWatchdog watchdog = new TreeKillingWatchdog(ExecuteWatchdog.INFINITE_TIMEOUT);
+        DefaultExecutor executor = executor(spec, watchdog);
+        executor.setStreamHandler(new PumpStreamHandler(sink, sink, null) {
+            @Override
+            public void setProcessInputStream(OutputStream stdin) {
+                input.complete(stdin);
+            }
+        });
+        DefaultExecuteResultHandler result = new DefaultExecuteResultHandler();
+        try {
+            executor.execute(commandLine(spec), environment(spec), result);
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot start " + spec.executable() + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new CommonsExecHeldProcess(spec, lines, sink, input, watchdog, result));
+    }
+
+    private static CommandLine commandLine(ProcessSpec spec) {
+        CommandLine command = new CommandLine(spec.executable().toFile());
+        for (String argument : spec.arguments()) {
+            command.addArgument(argument, false);
+        }
+        return command;
+    }
+
+    private OutputStream lineSink(List<String> lines) {
+        return new LogOutputStream() {
+            @Override
+            protected void processLine(String line, int level) {
+                lines.add(line);
+                lineListener.accept(line);
+            }
+        };
+    }
+
+    private static DefaultExecutor executor(ProcessSpec spec, ExecuteWatchdog watchdog) {
+        DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(spec.workingDir().toFile()).get();
+        executor.setWatchdog(watchdog);
+        executor.setProcessDestroyer(DESTROYER);
+        executor.setExitValues(null);
+        return executor;
+    }
+
+    private static Map<String, String> environment(ProcessSpec spec) {
+        Map<String, String> environment = new HashMap<>(spec.inherit() ? System.getenv() : Map.of());
+        environment.putAll(spec.environment());
+        return environment;
+    }
+
+    static void closeQuietly(OutputStream out) {
         try {
             out.close();
         } catch (IOException ignored) {
@@ -92,17 +138,33 @@ public final class CommonsExecProcessRunner implements ProcessRunner {
     }
 
     /** Kills the process's descendants too: with shell escape on, TeX may have started children of its own. */
-    private static final class TreeKillingWatchdog extends ExecuteWatchdog {
+    static final class TreeKillingWatchdog extends ExecuteWatchdog {
         private volatile Process process;
 
-        TreeKillingWatchdog(Duration timeout) {
-            super(timeout.toMillis());
+        TreeKillingWatchdog(long timeoutMillis) {
+            super(timeoutMillis);
+        }
+
+        private boolean killed;
+
+        long pid() {
+            Process running = process;
+            return running == null ? -1 : running.pid();
+        }
+
+        /** Kills the process and its descendants now, or as soon as it starts. */
+        synchronized void kill() {
+            killed = true;
+            timeoutOccured(null);
         }
 
         @Override
         public synchronized void start(Process process) {
             this.process = process;
             super.start(process);
+            if (killed) {
+                timeoutOccured(null);
+            }
         }
 
         @Override

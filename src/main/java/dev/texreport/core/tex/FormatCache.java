@@ -44,7 +44,7 @@ public final class FormatCache {
     /** The line of {@code main.tex} after which the preamble is the milestone's own (running head, PDF info, ...). */
     public static final String MARKER = "\\csname texreport@dumphere\\endcsname\\csname endofdump\\endcsname";
     /** Bump when the driver or the way formats are made changes: old formats are then never used. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
     /** A format to start passes from; {@code page} is what the preamble left on the page, given back after it. */
     record Format(String key, Path file, String page, List<String> preambleLog) { }
 

@@ -30,6 +30,14 @@ final class FormatDump {
               % mylatexformat would load extra fonts before the dump, which renumbers the PDF's font resources: the
               % format keeps the fonts the preamble loaded, no more, so a pass from it writes the same bytes.
               \\let\\MYLATEX@fontpreloading\\relax
+              % A job from the format must not ask for \\jobname before it reads the document: that opens the log
+              % (and renames the recorder's file), which an engine started ahead of its pass (StandbyEngines) must
+              % leave alone until it is released. mylatexformat's list of preloaded files and its "start reading
+              % document" note both name the job, so neither is printed.
+              \\gdef\\MYLATEX@listfiles{\\def\\@dofilelist{\\relax\\relax\\typeout{}}}%
+              \\gdef\\MYLATEX@banner##1##2##3\\typeout##4{\\global\\let\\MYLATEX@banner\\@undefined}%
+              \\long\\gdef\\MYLATEX@start##1##2{\\global\\let\\MYLATEX@start\\@undefined
+                \\endgroup\\MYLATEX@opens\\relax##2}%
               % What the preamble left on the page (e.g. pgfplots: a colour-stack push) is not kept in a format; the
               % plugin reads it from this listing and gives it back to every pass that starts from the format.
               {\\showboxbreadth=10000 \\showboxdepth=10000 \\showlists}%

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -97,6 +98,22 @@ final class JobSandbox {
         }
         arguments.add(job.jobName() + ".tex");
         return arguments;
+    }
+
+    /**
+     * The command line of an engine started ahead of its pass from {@code format} ({@link StandbyEngines}): the
+     * pass's own, with the job named and the held start in place of the main file. Empty under the Lua sandbox,
+     * whose script is written again just before each pass.
+     */
+    Optional<List<String>> standbyArguments(Path format) {
+        if (lua()) {
+            return Optional.empty();
+        }
+        List<String> arguments = new ArrayList<>(engineArguments(format));
+        arguments.remove(arguments.size() - 1);
+        arguments.add("-jobname=" + job.jobName());
+        arguments.add(StandbyEngines.commandLine());
+        return Optional.of(arguments);
     }
 
     /**

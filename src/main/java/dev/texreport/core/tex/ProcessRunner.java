@@ -1,6 +1,7 @@
 package dev.texreport.core.tex;
 
 import dev.texreport.core.EnvironmentException;
+import java.util.Optional;
 
 /** Runs external processes. The one real implementation uses Commons Exec; tests substitute a fake. */
 public interface ProcessRunner {
@@ -9,4 +10,12 @@ public interface ProcessRunner {
      * an exception; an exception means the process could not be started at all.
      */
     ProcessOutcome run(ProcessSpec spec) throws EnvironmentException;
+
+    /**
+     * Starts the process now, to be released later ({@link HeldProcess}); its timeout counts from the release.
+     * Empty when this runner cannot hold processes (then the work runs with {@link #run} when it is due).
+     */
+    default Optional<HeldProcess> hold(ProcessSpec spec) throws EnvironmentException {
+        return Optional.empty();
+    }
 }

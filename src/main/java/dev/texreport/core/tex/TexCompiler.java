@@ -36,6 +36,7 @@ public final class TexCompiler {
     private final Map<String, String> parentEnvironment;
     private final FormatCache formats;
     private final Executor figureExecutor;
+    private final StandbyEngines standbys;
 
     /**
      * @param parentEnvironment the build's environment, of which TeX gets only what it needs
@@ -43,27 +44,19 @@ public final class TexCompiler {
      */
     public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
                        Map<String, String> parentEnvironment) {
-        this(runner, toolchain, parser, log, parentEnvironment, null, 1);
-    }
-
-    /** @param formats the preamble formats of this build, or null: every pass loads the preamble itself */
-    public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
-                       Map<String, String> parentEnvironment, FormatCache formats) {
-        this(runner, toolchain, parser, log, parentEnvironment, formats, 1);
-    }
-
-    /** @param threads how many picture jobs ({@link FigureJobs}) of the build may run at once */
-    public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
-                       Map<String, String> parentEnvironment, int threads) {
-        this(runner, toolchain, parser, log, parentEnvironment, null, threads);
+        this(runner, toolchain, parser, log, parentEnvironment, null, 1, null);
     }
 
     /**
-     * @param formats the preamble formats of this build, or null: every pass loads the preamble itself
-     * @param threads how many picture jobs ({@link FigureJobs}) of the build may run at once
+     * @param formats  the preamble formats of this build, or null: every pass loads the preamble itself
+     * @param threads  how many picture jobs ({@link FigureJobs}) of the build may run at once
+     * @param standbys engines started ahead of a first pass from a format, or null (report:watch keeps them
+     *                 between its builds)
      */
     public TexCompiler(ProcessRunner runner, Toolchain toolchain, TexLogParser parser, ReportLog log,
-                       Map<String, String> parentEnvironment, FormatCache formats, int threads) {
+                       Map<String, String> parentEnvironment, FormatCache formats, int threads,
+                       StandbyEngines standbys) {
+        this.standbys = standbys;
         this.formats = formats;
         this.runner = runner;
         this.toolchain = toolchain;
@@ -151,8 +144,13 @@ public final class TexCompiler {
         for (int pass = 1; ; pass++) {
             passes.set(pass);
             sandbox.beforePass();
-            ProcessOutcome outcome = runner.run(ProcessSpec.tex(toolchain.enginePath(), sandbox.engineArguments(
-                    format == null ? null : format.file()), job.workDir(), sandbox.environment(), job.timeout()));
+            ProcessOutcome outcome = pass == 1 && standbys != null && format != null
+                    ? standbys.firstPass(job, sandbox, toolchain.enginePath(), format.file()).orElse(null) : null;
+            boolean heldStart = outcome != null;
+            if (outcome == null) {
+                outcome = runner.run(ProcessSpec.tex(toolchain.enginePath(), sandbox.engineArguments(
+                        format == null ? null : format.file()), job.workDir(), sandbox.environment(), job.timeout()));
+            }
             if (outcome.timedOut()) {
                 throw new EnvironmentException(name + " pass " + pass + " did not finish "
                         + "within " + job.timeout().toSeconds() + " s (report.timeout) and was stopped. A macro that "
@@ -160,7 +158,8 @@ public final class TexCompiler {
                         + "raise report.timeout.");
             }
             log.info(String.format(Locale.ROOT, "[%s] %s pass %d (%s) %.1f s%s", job.label(), name, pass, reason,
-                    outcome.elapsed().toMillis() / 1000.0, format == null ? "" : ", from the preamble format"));
+                    outcome.elapsed().toMillis() / 1000.0, format == null ? "" : heldStart
+                            ? ", from the preamble format (engine started in advance)" : ", from the preamble format"));
             List<String> logLines = TexFiles.readLog(job.file(".log"));
             sandbox.afterPass(logLines);
             if (!outcome.succeeded() || !Files.isRegularFile(sandbox.passOutput())) {

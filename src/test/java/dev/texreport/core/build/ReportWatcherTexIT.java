@@ -1,5 +1,6 @@
 package dev.texreport.core.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,65 @@ class ReportWatcherTexIT {
             assertTrue(log.stream().noneMatch(l -> l.startsWith("ERROR")), "no false errors: " + log);
             watcher.close();
             thread.join(20_000);
+        }
+    }
+
+    /** The engines this JVM started that wait for a build to release them (StandbyEngines). */
+    private static List<ProcessHandle> waitingEngines() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("texreportgo")).orElse(false))
+                .toList();
+    }
+
+    @Test
+    void aRebuildRunsOnAnEngineThatWaitedWithTheFormatLoadedAndMakesTheSamePdf() throws Exception {
+        TeamProject project = new TeamProject(dir).file("src/report/final/01.tex", "\\section{A}\nFirst version.\n");
+        ReportService service = new ReportService(new CommonsExecProcessRunner(), System.getenv(), collecting);
+        Path pdf = dir.resolve("target/report/final.pdf");
+        Path workLog = dir.resolve("target/report/final/main.log");
+        Path formats = dir.resolve("target/report/.texreport/formats");
+        try (ReportWatcher watcher = new ReportWatcher(service, project.request().build(), collecting,
+                Duration.ofMillis(50))) {
+            Thread thread = new Thread(watcher::run, "watch-test");
+            thread.start();
+            await("the first build", () -> text(pdf).contains("First version."));
+            await("an engine waiting for the next build", () -> waitingEngines().size() == 1);
+            // While it waits, the last build's working files are as that build left them.
+            Thread.sleep(500);
+            assertTrue(Files.readString(workLog).contains("Output written on main.pdf"),
+                    "the last pass's whole log is still there");
+
+            log.clear();
+            project.file("src/report/final/01.tex", "\\section{A}\nSecond version, on the waiting engine.\n");
+            await("the rebuilt PDF", () -> text(pdf).contains("Second version, on the waiting engine."));
+            await("the page budget", () -> log.stream().anyMatch(l -> l.startsWith("INFO final: 0.")));
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("INFO [final] pdflatex pass 1")
+                    && l.endsWith("(engine started in advance)")), "the pass ran on the waiting engine: " + log);
+            assertTrue(Files.readString(workLog).contains("Output written on main.pdf"), "its log is main.log");
+            byte[] watched = Files.readAllBytes(pdf);
+
+            // An error on such an engine is located in the team's file, as on any pass.
+            await("the next waiting engine", () -> waitingEngines().size() == 1);
+            log.clear();
+            project.file("src/report/final/01.tex", "\\section{A}\nBroken \\bfx here.\n");
+            await("the error", () -> log.stream().anyMatch(l -> l.contains("01.tex:2")
+                    && l.contains("Undefined control sequence \\bfx")));
+
+            await("the next waiting engine", () -> waitingEngines().size() == 1);
+            watcher.close();
+            thread.join(20_000);
+            assertFalse(thread.isAlive(), "close() ends the watch");
+            assertTrue(waitingEngines().isEmpty(), "no engine outlives the watch");
+            try (var files = Files.list(formats)) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".fls")),
+                        "a stopped engine leaves no recorder file next to the format");
+            }
+
+            // The same sources built by a plain build (no engine in advance) give the same bytes.
+            project.file("src/report/final/01.tex", "\\section{A}\nSecond version, on the waiting engine.\n");
+            var plain = new TeamProject(dir).build(project.request().force(true).build());
+            assertTrue(plain.passed(), plain.failed().toString());
+            assertArrayEquals(watched, Files.readAllBytes(pdf), "an engine started in advance makes the same PDF");
         }
     }
 }

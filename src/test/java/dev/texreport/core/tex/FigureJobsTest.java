@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.texreport.core.Engine;
-import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.Hashes;
 import dev.texreport.core.ReportLog;
 import java.io.IOException;
@@ -170,7 +169,7 @@ class FigureJobsTest {
         // As the pipeline does: each build starts from the last good build's auxiliary files.
         AuxSeed seed = new AuxSeed(root.resolve("seed"));
         CompileOutcome outcome = new TexCompiler(runner, toolchain, new TexLogParser(5), collecting,
-                Map.of("PATH", "/usr/bin", "GITHUB_TOKEN", "secret"), 2).compile(job, seed);
+                Map.of("PATH", "/usr/bin", "GITHUB_TOKEN", "secret"), null, 2, null).compile(job, seed);
         seed.keep(job, outcome);
         return outcome;
     }
@@ -270,7 +269,7 @@ class FigureJobsTest {
             @Override public void error(String message) { log.add(message); }
         };
         return new TexCompiler(this::fakeTex, toolchain, new TexLogParser(5), collecting, Map.of("PATH", "/usr/bin"),
-                2).compile(job);
+                null, 2, null).compile(job);
     }
 
     @Test

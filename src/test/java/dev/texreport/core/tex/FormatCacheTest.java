@@ -127,7 +127,7 @@ class FormatCacheTest {
         };
         return new TexCompiler(this::fakeEngine, Toolchain.locate(new EngineLocator(bin, null), Engine.PDFLATEX),
                 new TexLogParser(5), collecting, Map.of("PATH", "/usr/bin"),
-                new FormatCache(out, engineVersion, collecting));
+                new FormatCache(out, engineVersion, collecting), 1, null);
     }
 
     private static Optional<String> formatArgument(List<String> arguments) {

@@ -1,0 +1,212 @@
+package dev.texreport.core.tex;
+
+import dev.texreport.core.AtomicFile;
+import dev.texreport.core.EnvironmentException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Engines started ahead of their pass, for {@code report:watch}. Between two builds, each milestone whose last pass
+ * started from a preamble format gets an engine that has loaded that format and waits on its command line, before
+ * it reads anything of the document, until the next build releases it; the next pass then costs the document alone
+ * (process start and format loading, about 0.1 s of the demo's 0.4 s pass, are done while the team types).
+ *
+ * <p>A waiting engine has opened nothing in the working directory (the format's driver keeps the job from naming
+ * itself, which would open the log: {@link FormatDump}), so the last build's files stay as they were. It is used only
+ * when the next pass's command line is exactly the one it was started with (same format, engine, environment and
+ * sandbox); otherwise it is stopped and the pass runs as usual. Engines are only started when a watcher asks, never
+ * by a plain build, and {@link #close} stops them all: no engine outlives the watch.
+ */
+public final class StandbyEngines implements AutoCloseable {
+    /** What a released engine reads first: it picks the document up at its marker line, as a pass does. */
+    static final String FILE = "texreport-standby.tex";
+    /** The line that releases an engine. */
+    private static final String GO = "go";
+
+    private final ProcessRunner runner;
+    private final Map<Path, Standby> wanted = new LinkedHashMap<>();
+    private final Map<Path, Waiting> waiting = new HashMap<>();
+    private boolean closed;
+
+    /** A pass to start ahead of time: its held command line, and the job's name. */
+    private record Standby(ProcessSpec spec, String jobName) { }
+
+    private record Waiting(Standby standby, HeldProcess process) { }
+
+    public StandbyEngines(ProcessRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * The last argument of a held engine's command line. mylatexformat's job start reads this line as if it were
+     * the document's marker line (it names {@code endofdump}); it then waits for one line on standard input, in
+     * scroll mode (a non-stop mode cannot read the terminal) and restores the mode asked for, then reads
+     * {@link #FILE}. Only control sequences: the line is read before the format's catcodes can be changed.
+     */
+    static String commandLine() {
+        return "\\csname endofdump\\endcsname\\edef\\texreportmode{\\the\\interactionmode}\\interactionmode=2 "
+                + "\\read16 to\\texreportgo \\interactionmode=\\texreportmode\\relax\\input " + FILE + "\\relax";
+    }
+
+    /** {@link #FILE} for a job: what the preamble left on the page (as the marker gives it), then the document. */
+    static String fileText(String jobName) {
+        return """
+                %% texreport-standby.tex -- written by report-maven-plugin. report:watch started this engine from the
+                %% preamble format before the build that released it; from here on it is the build's first pass.
+                \\makeatletter
+                \\csname texreport@dumphere\\endcsname
+                \\let\\texreport@dumphere\\relax
+                %% mylatexformat's scan of the document up to its marker line, again: its own start macro is gone.
+                \\long\\gdef\\MYLATEX@start#1#2{\\endgroup#2}
+                \\def\\texreport@resume{\\makeatother\\expandafter\\MYLATEX@scanpreamble\\@@input %s.tex }
+                \\texreport@resume
+                """.formatted(jobName);
+    }
+
+    /**
+     * The job's first pass from {@code format} on an engine that waited for it, when there is one for exactly this
+     * pass; empty otherwise (the caller runs the pass). Either way an engine is asked for the next build's.
+     */
+    Optional<ProcessOutcome> firstPass(CompileJob job, JobSandbox sandbox, Path engine, Path format)
+            throws EnvironmentException {
+        Optional<List<String>> arguments = sandbox.standbyArguments(format);
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessSpec held = ProcessSpec.tex(engine, arguments.get(), job.workDir(), sandbox.environment(),
+                job.timeout());
+        want(held, job.jobName());
+        return release(held, job.jobName(), job.timeout());
+    }
+
+    /** Asks for an engine like {@code pass} to wait for the next build (started by {@link #startWanted}). */
+    synchronized void want(ProcessSpec pass, String jobName) {
+        wanted.put(pass.workingDir(), new Standby(pass, jobName));
+    }
+
+    /**
+     * Runs the pass on the engine waiting for it, if one was started with exactly this command line. Empty when
+     * there is none (or it ended meanwhile): the caller runs the pass itself. Another engine waiting in the same
+     * directory is stopped.
+     */
+    Optional<ProcessOutcome> release(ProcessSpec pass, String jobName, Duration timeout) throws EnvironmentException {
+        Waiting ready;
+        synchronized (this) {
+            ready = waiting.remove(pass.workingDir());
+        }
+        if (ready == null) {
+            return Optional.empty();
+        }
+        if (!ready.standby().spec().equals(pass) || !ready.process().waiting()) {
+            stop(ready);
+            return Optional.empty();
+        }
+        Path file = pass.workingDir().resolve(FILE);
+        AtomicFile.write(file, temp -> Files.writeString(temp, fileText(jobName), StandardCharsets.UTF_8));
+        Optional<ProcessOutcome> outcome = ready.process().release(GO, timeout);
+        if (outcome.isEmpty()) {
+            stop(ready);
+        }
+        return outcome;
+    }
+
+    /**
+     * The files an engine waiting in {@code dir} may hold open (its log and recorder file, should a package ask
+     * for the job's name at its start): the renderer leaves them, and the directory itself, in place.
+     */
+    public synchronized Set<Path> held(Path dir) {
+        Waiting engine = waiting.get(dir);
+        if (engine == null) {
+            return Set.of();
+        }
+        String job = engine.standby().jobName();
+        return Set.of(dir.resolve(job + ".log"), dir.resolve(job + ".fls"));
+    }
+
+    /**
+     * Starts an engine for each pass asked for since the last call, in place of any still waiting in the same
+     * directory. An engine that cannot start is left out: the next build runs that pass itself.
+     */
+    public void startWanted() {
+        List<Standby> starting;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            starting = new ArrayList<>(wanted.values());
+            wanted.clear();
+        }
+        for (Standby standby : starting) {
+            Waiting old;
+            synchronized (this) {
+                old = waiting.remove(standby.spec().workingDir());
+            }
+            if (old != null) {
+                stop(old);
+            }
+            Optional<HeldProcess> process;
+            try {
+                process = Files.isDirectory(standby.spec().workingDir()) ? runner.hold(standby.spec())
+                        : Optional.empty();
+            } catch (EnvironmentException e) {
+                process = Optional.empty();
+            }
+            if (process.isEmpty()) {
+                continue;
+            }
+            synchronized (this) {
+                Waiting started = new Waiting(standby, process.get());
+                if (closed) {
+                    stop(started);
+                    return;
+                }
+                waiting.put(standby.spec().workingDir(), started);
+            }
+        }
+    }
+
+    /** Stops every waiting engine and starts no more. */
+    @Override
+    public void close() {
+        List<Waiting> stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = new ArrayList<>(waiting.values());
+            waiting.clear();
+            wanted.clear();
+        }
+        stopping.forEach(StandbyEngines::stop);
+    }
+
+    /**
+     * Stops a waiting engine and removes its recorder's file: until an engine opens its log, the recorder writes to
+     * a file named after the format and the process ({@code <format><pid>.fls}, next to the format), which the
+     * engine would only have renamed to the job's .fls on its release.
+     */
+    private static void stop(Waiting engine) {
+        long pid = engine.process().pid();
+        engine.process().close();
+        if (pid < 0) {
+            return;
+        }
+        ProcessSpec spec = engine.standby().spec();
+        spec.arguments().stream().filter(a -> a.startsWith("-fmt=")).findFirst()
+                .map(a -> spec.workingDir().resolve(a.substring("-fmt=".length()) + pid + ".fls")).ifPresent(file -> {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // a leftover recorder file next to the format is never read
+                    }
+                });
+    }
+}

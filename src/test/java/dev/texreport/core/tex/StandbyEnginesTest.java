@@ -1,0 +1,149 @@
+package dev.texreport.core.tex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which waiting engine a pass may use, and that every other one is stopped. */
+class StandbyEnginesTest {
+    @TempDir
+    Path dir;
+
+    /** Records what happens to the processes it "starts". */
+    private static final class Holding implements ProcessRunner {
+        final List<Fake> started = new ArrayList<>();
+
+        @Override
+        public ProcessOutcome run(ProcessSpec spec) {
+            throw new AssertionError("a standby engine never runs a pass by itself");
+        }
+
+        @Override
+        public Optional<HeldProcess> hold(ProcessSpec spec) {
+            Fake fake = new Fake(spec);
+            started.add(fake);
+            return Optional.of(fake);
+        }
+    }
+
+    private static final class Fake implements HeldProcess {
+        final ProcessSpec spec;
+        String releasedWith;
+        boolean closed;
+        boolean endedByItself;
+
+        Fake(ProcessSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public long pid() {
+            return 4242;
+        }
+
+        @Override
+        public boolean waiting() {
+            return releasedWith == null && !closed && !endedByItself;
+        }
+
+        @Override
+        public Optional<ProcessOutcome> release(String line, Duration timeout) {
+            if (!waiting()) {
+                return Optional.empty();
+            }
+            releasedWith = line;
+            return Optional.of(new ProcessOutcome(0, false, List.of("Output written on main.pdf"),
+                    Duration.ofMillis(300)));
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private ProcessSpec pass(Path workDir, String format) {
+        return new ProcessSpec(Path.of("/usr/bin/pdflatex"), List.of("-recorder", "-fmt=" + format,
+                "-jobname=main", StandbyEngines.commandLine()), workDir, Map.of("TEXINPUTS", "."),
+                Duration.ofSeconds(30), false);
+    }
+
+    @Test
+    void aPassRunsOnTheEngineStartedWithExactlyItsCommandLineAndReadsTheStandbyFile() throws Exception {
+        Holding runner = new Holding();
+        StandbyEngines engines = new StandbyEngines(runner);
+        Path formats = Files.createDirectories(dir.resolve("formats"));
+        ProcessSpec pass = pass(dir, formats.resolve("pdflatex-abc").toString());
+        engines.want(pass, "main");
+        assertTrue(runner.started.isEmpty(), "nothing starts until a watcher asks");
+        engines.startWanted();
+        assertEquals(1, runner.started.size());
+        assertEquals(Set.of(dir.resolve("main.log"), dir.resolve("main.fls")), engines.held(dir));
+
+        Optional<ProcessOutcome> outcome = engines.release(pass, "main", Duration.ofSeconds(30));
+        assertTrue(outcome.isPresent());
+        assertEquals("go", runner.started.get(0).releasedWith);
+        String standby = Files.readString(dir.resolve(StandbyEngines.FILE));
+        assertTrue(standby.contains("\\@@input main.tex "), standby);
+        assertTrue(engines.held(dir).isEmpty(), "a released engine is the pass, no longer a waiting one");
+        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "each engine serves one pass");
+    }
+
+    @Test
+    void anEngineForAnotherFormatIsStoppedAndItsRecorderFileRemoved() throws Exception {
+        Holding runner = new Holding();
+        StandbyEngines engines = new StandbyEngines(runner);
+        Path formats = Files.createDirectories(dir.resolve("formats"));
+        Path leftover = Files.writeString(formats.resolve("pdflatex-old4242.fls"), "PWD /x\n");
+        engines.want(pass(dir, formats.resolve("pdflatex-old").toString()), "main");
+        engines.startWanted();
+
+        ProcessSpec changedPreamble = pass(dir, formats.resolve("pdflatex-new").toString());
+        assertTrue(engines.release(changedPreamble, "main", Duration.ofSeconds(30)).isEmpty(),
+                "the pass runs as usual");
+        Fake old = runner.started.get(0);
+        assertTrue(old.closed && old.releasedWith == null, "the engine with the old format is stopped unreleased");
+        assertFalse(Files.exists(leftover), "its recorder file next to the format is gone");
+    }
+
+    @Test
+    void anEngineThatEndedByItselfIsNotUsedAndStartingAgainReplacesTheWaitingOne() throws Exception {
+        Holding runner = new Holding();
+        StandbyEngines engines = new StandbyEngines(runner);
+        ProcessSpec pass = pass(dir, dir.resolve("f").toString());
+        engines.want(pass, "main");
+        engines.startWanted();
+        engines.want(pass, "main");
+        engines.startWanted();
+        assertTrue(runner.started.get(0).closed, "one engine per working directory: the older one is stopped");
+        runner.started.get(1).endedByItself = true;
+        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "then the pass runs as usual");
+        assertTrue(runner.started.get(1).closed);
+    }
+
+    @Test
+    void closingStopsEveryWaitingEngineAndStartsNoMore() {
+        Holding runner = new Holding();
+        StandbyEngines engines = new StandbyEngines(runner);
+        engines.want(pass(dir.resolve("a"), "f"), "main");
+        engines.want(pass(dir, "f"), "main");
+        engines.startWanted();
+        assertEquals(1, runner.started.size(), "no engine for a working directory that does not exist");
+        engines.close();
+        assertTrue(runner.started.get(0).closed);
+        engines.want(pass(dir, "f"), "main");
+        engines.startWanted();
+        assertEquals(1, runner.started.size(), "a closed set starts nothing");
+    }
+}
