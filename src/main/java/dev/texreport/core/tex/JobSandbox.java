@@ -112,7 +112,7 @@ final class JobSandbox {
         List<String> arguments = new ArrayList<>(engineArguments(format));
         arguments.remove(arguments.size() - 1);
         arguments.add("-jobname=" + job.jobName());
-        arguments.add(StandbyEngines.commandLine());
+        arguments.add(StandbyTex.commandLine());
         return Optional.of(arguments);
     }
 

@@ -16,23 +16,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Engines started ahead of their pass, for {@code report:watch}. Between two builds, each milestone whose last pass
- * started from a preamble format gets an engine that has loaded that format and waits on its command line, before
- * it reads anything of the document, until the next build releases it; the next pass then costs the document alone
- * (process start and format loading, about 0.1 s of the demo's 0.4 s pass, are done while the team types).
+ * Engines started ahead of their pass, for {@code report:watch}. Between two builds, each milestone whose last
+ * first pass started from a preamble format gets an engine that loads that format and waits on its command line,
+ * before it reads anything of the document, until the next build releases it; the pass then costs the document
+ * alone (process start and format loading, about 0.1 s of the demo's 0.4 s pass, are done while the team types).
+ * A plain {@code report:build} starts none: started while it renders the milestone (measured), an engine only takes
+ * a core from the JVM on a 2-core machine, and the build is no faster.
  *
  * <p>A waiting engine has opened nothing in the working directory (the format's driver keeps the job from naming
  * itself, which would open the log: {@link FormatDump}), so the last build's files stay as they were. It is used only
- * when the next pass's command line is exactly the one it was started with (same format, engine, environment and
- * sandbox); otherwise it is stopped and the pass runs as usual. Engines are only started when a watcher asks, never
- * by a plain build, and {@link #close} stops them all: no engine outlives the watch.
+ * when the pass's command line is exactly the one it was started with (same format, engine, environment and
+ * sandbox); otherwise it is stopped and the pass runs as usual. {@link #close} stops them all: no engine outlives
+ * the watch.
  */
 public final class StandbyEngines implements AutoCloseable {
-    /** What a released engine reads first: it picks the document up at its marker line, as a pass does. */
-    static final String FILE = "texreport-standby.tex";
-    /** The line that releases an engine. */
-    private static final String GO = "go";
-
     private final ProcessRunner runner;
     private final Map<Path, Standby> wanted = new LinkedHashMap<>();
     private final Map<Path, Waiting> waiting = new HashMap<>();
@@ -45,32 +42,6 @@ public final class StandbyEngines implements AutoCloseable {
 
     public StandbyEngines(ProcessRunner runner) {
         this.runner = runner;
-    }
-
-    /**
-     * The last argument of a held engine's command line. mylatexformat's job start reads this line as if it were
-     * the document's marker line (it names {@code endofdump}); it then waits for one line on standard input, in
-     * scroll mode (a non-stop mode cannot read the terminal) and restores the mode asked for, then reads
-     * {@link #FILE}. Only control sequences: the line is read before the format's catcodes can be changed.
-     */
-    static String commandLine() {
-        return "\\csname endofdump\\endcsname\\edef\\texreportmode{\\the\\interactionmode}\\interactionmode=2 "
-                + "\\read16 to\\texreportgo \\interactionmode=\\texreportmode\\relax\\input " + FILE + "\\relax";
-    }
-
-    /** {@link #FILE} for a job: what the preamble left on the page (as the marker gives it), then the document. */
-    static String fileText(String jobName) {
-        return """
-                %% texreport-standby.tex -- written by report-maven-plugin. report:watch started this engine from the
-                %% preamble format before the build that released it; from here on it is the build's first pass.
-                \\makeatletter
-                \\csname texreport@dumphere\\endcsname
-                \\let\\texreport@dumphere\\relax
-                %% mylatexformat's scan of the document up to its marker line, again: its own start macro is gone.
-                \\long\\gdef\\MYLATEX@start#1#2{\\endgroup#2}
-                \\def\\texreport@resume{\\makeatother\\expandafter\\MYLATEX@scanpreamble\\@@input %s.tex }
-                \\texreport@resume
-                """.formatted(jobName);
     }
 
     /**
@@ -111,9 +82,9 @@ public final class StandbyEngines implements AutoCloseable {
             stop(ready);
             return Optional.empty();
         }
-        Path file = pass.workingDir().resolve(FILE);
-        AtomicFile.write(file, temp -> Files.writeString(temp, fileText(jobName), StandardCharsets.UTF_8));
-        Optional<ProcessOutcome> outcome = ready.process().release(GO, timeout);
+        Path file = pass.workingDir().resolve(StandbyTex.FILE);
+        AtomicFile.write(file, temp -> Files.writeString(temp, StandbyTex.fileText(jobName), StandardCharsets.UTF_8));
+        Optional<ProcessOutcome> outcome = ready.process().release(StandbyTex.GO, timeout);
         if (outcome.isEmpty()) {
             stop(ready);
         }
@@ -146,33 +117,38 @@ public final class StandbyEngines implements AutoCloseable {
             starting = new ArrayList<>(wanted.values());
             wanted.clear();
         }
-        for (Standby standby : starting) {
-            Waiting old;
-            synchronized (this) {
-                old = waiting.remove(standby.spec().workingDir());
-            }
-            if (old != null) {
-                stop(old);
-            }
-            Optional<HeldProcess> process;
-            try {
-                process = Files.isDirectory(standby.spec().workingDir()) ? runner.hold(standby.spec())
-                        : Optional.empty();
-            } catch (EnvironmentException e) {
-                process = Optional.empty();
-            }
-            if (process.isEmpty()) {
-                continue;
-            }
-            synchronized (this) {
-                Waiting started = new Waiting(standby, process.get());
-                if (closed) {
-                    stop(started);
-                    return;
-                }
+        starting.forEach(this::start);
+    }
+
+    /**
+     * Starts an engine for {@code standby} in place of any waiting in its directory; one that cannot start is left
+     * out.
+     */
+    private void start(Standby standby) {
+        Waiting old;
+        synchronized (this) {
+            old = waiting.remove(standby.spec().workingDir());
+        }
+        if (old != null) {
+            stop(old);
+        }
+        Optional<HeldProcess> process;
+        try {
+            process = Files.isDirectory(standby.spec().workingDir()) ? runner.hold(standby.spec()) : Optional.empty();
+        } catch (EnvironmentException e) {
+            process = Optional.empty();
+        }
+        if (process.isEmpty()) {
+            return;
+        }
+        Waiting started = new Waiting(standby, process.get());
+        synchronized (this) {
+            if (!closed) {
                 waiting.put(standby.spec().workingDir(), started);
+                return;
             }
         }
+        stop(started);
     }
 
     /** Stops every waiting engine and starts no more. */

@@ -5,7 +5,12 @@ import dev.texreport.core.BuildRequest;
 import dev.texreport.core.BuildResult;
 import dev.texreport.core.ReportException;
 import dev.texreport.core.ReportLog;
+import dev.texreport.core.EnvironmentException;
 import dev.texreport.core.tex.CommonsExecProcessRunner;
+import dev.texreport.core.tex.HeldProcess;
+import dev.texreport.core.tex.ProcessOutcome;
+import dev.texreport.core.tex.ProcessRunner;
+import dev.texreport.core.tex.ProcessSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A team project on disk for tests, built with the real TeX install through {@link ReportService}. */
 public final class TeamProject {
@@ -77,10 +83,22 @@ public final class TeamProject {
             @Override public void error(String message) { log.add("ERROR " + message); }
         };
         CommonsExecProcessRunner real = new CommonsExecProcessRunner();
-        return new ReportService(spec -> {
-            processes.add(spec.executable().getFileName() + (spec.arguments().contains("--version") ? " --version" : ""));
-            return real.run(spec);
-        }, environment, collecting).build(request);
+        // As the plugin's own runner: engines started ahead of a pass (StandbyEngines) are real ones too.
+        ProcessRunner recording = new ProcessRunner() {
+            @Override
+            public ProcessOutcome run(ProcessSpec spec) throws EnvironmentException {
+                processes.add(spec.executable().getFileName()
+                        + (spec.arguments().contains("--version") ? " --version" : ""));
+                return real.run(spec);
+            }
+
+            @Override
+            public Optional<HeldProcess> hold(ProcessSpec spec) throws EnvironmentException {
+                processes.add(spec.executable().getFileName() + " (started ahead of its pass)");
+                return real.hold(spec);
+            }
+        };
+        return new ReportService(recording, environment, collecting).build(request);
     }
 
     public BuildResult build() throws ReportException {

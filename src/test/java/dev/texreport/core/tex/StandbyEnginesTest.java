@@ -75,7 +75,7 @@ class StandbyEnginesTest {
 
     private ProcessSpec pass(Path workDir, String format) {
         return new ProcessSpec(Path.of("/usr/bin/pdflatex"), List.of("-recorder", "-fmt=" + format,
-                "-jobname=main", StandbyEngines.commandLine()), workDir, Map.of("TEXINPUTS", "."),
+                "-jobname=main", StandbyTex.commandLine()), workDir, Map.of("TEXINPUTS", "."),
                 Duration.ofSeconds(30), false);
     }
 
@@ -94,7 +94,7 @@ class StandbyEnginesTest {
         Optional<ProcessOutcome> outcome = engines.release(pass, "main", Duration.ofSeconds(30));
         assertTrue(outcome.isPresent());
         assertEquals("go", runner.started.get(0).releasedWith);
-        String standby = Files.readString(dir.resolve(StandbyEngines.FILE));
+        String standby = Files.readString(dir.resolve(StandbyTex.FILE));
         assertTrue(standby.contains("\\@@input main.tex "), standby);
         assertTrue(engines.held(dir).isEmpty(), "a released engine is the pass, no longer a waiting one");
         assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "each engine serves one pass");
