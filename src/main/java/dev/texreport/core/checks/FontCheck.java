@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
@@ -91,10 +91,26 @@ final class FontCheck implements MilestoneCheck {
     }
 
     /** pdfTeX names the glyphs of a METAFONT bitmap font a0, a1, ... (their character codes). */
-    static boolean texBitmap(PDType3Font font) {
-        org.apache.pdfbox.cos.COSDictionary glyphs = font.getCharProcs();
+    static boolean texBitmap(COSDictionary type3) {
+        COSDictionary glyphs = type3.getCOSDictionary(COSName.CHAR_PROCS);
         return glyphs != null && glyphs.size() > 0
                 && glyphs.keySet().stream().allMatch(name -> name.getName().matches("a\\d+"));
+    }
+
+    /**
+     * Whether the font's program is in the PDF: its descriptor (a composite font's, in its descendant) names a font
+     * file. Read from the font's dictionary, not from a PDFBox font object, whose making parses the program: the
+     * pages the margin check takes from its cache need no font parsed at all.
+     */
+    static boolean embedded(COSDictionary font) {
+        COSDictionary descriptor = font.getCOSDictionary(COSName.FONT_DESC);
+        COSArray descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
+        if (COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE)) && descendants != null && descendants.size() > 0
+                && descendants.getObject(0) instanceof COSDictionary descendant) {
+            descriptor = descendant.getCOSDictionary(COSName.FONT_DESC);
+        }
+        return descriptor != null && (descriptor.containsKey(COSName.FONT_FILE)
+                || descriptor.containsKey(COSName.FONT_FILE2) || descriptor.containsKey(COSName.FONT_FILE3));
     }
 
     static void collect(PDResources resources, int page, Map<String, Set<Integer>> notEmbedded,
@@ -103,17 +119,20 @@ final class FontCheck implements MilestoneCheck {
         if (resources == null) {
             return;
         }
-        for (COSName name : resources.getFontNames()) {
-            PDFont font = resources.getFont(name);
+        COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+        for (COSName name : fonts == null ? Set.<COSName>of() : fonts.keySet()) {
+            COSDictionary font = fonts.getCOSDictionary(name);
             if (font == null) {
                 continue;
             }
-            String fontName = font.getName() == null ? name.getName() : font.getName();
-            if (font instanceof PDType3Font bitmap) {
+            boolean bitmap = COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE));
+            String fontName = font.getNameAsString(bitmap ? COSName.NAME : COSName.BASE_FONT);
+            fontName = fontName == null ? name.getName() : fontName;
+            if (bitmap) {
                 // A figure made by TeX (an externalised TikZ picture) carries TeX's bitmaps: the same cause.
-                (inFigure && !texBitmap(bitmap) ? type3InFigures : type3).computeIfAbsent(fontName,
+                (inFigure && !texBitmap(font) ? type3InFigures : type3).computeIfAbsent(fontName,
                         k -> new TreeSet<>()).add(page);
-            } else if (!font.isEmbedded()) {
+            } else if (!embedded(font)) {
                 notEmbedded.computeIfAbsent(fontName, k -> new TreeSet<>()).add(page);
             }
         }

@@ -1,6 +1,7 @@
 package dev.texreport.core.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,34 @@ class FontCheckTest {
             assertEquals(Set.of("F53", "F9"), typeset.keySet(), "TeX's bitmaps, on the page and in TeX's figure");
             assertEquals(Set.of("F1"), figures.keySet(), "the figure's own font");
         }
+    }
+
+    @Test
+    void aFontIsEmbeddedWhenItsDescriptorOrItsDescendantsNamesAFontFile() {
+        COSDictionary standard = new COSDictionary();
+        standard.setItem(COSName.SUBTYPE, COSName.TYPE1);
+        standard.setName(COSName.BASE_FONT, "Helvetica");
+        assertFalse(FontCheck.embedded(standard), "a standard 14 font without a program");
+
+        COSDictionary descriptor = new COSDictionary();
+        descriptor.setItem(COSName.FONT_FILE, new COSStream());
+        COSDictionary type1 = new COSDictionary();
+        type1.setItem(COSName.SUBTYPE, COSName.TYPE1);
+        type1.setItem(COSName.FONT_DESC, descriptor);
+        assertTrue(FontCheck.embedded(type1));
+
+        COSDictionary trueType = new COSDictionary();
+        trueType.setItem(COSName.FONT_FILE2, new COSStream());
+        COSDictionary descendant = new COSDictionary();
+        descendant.setItem(COSName.FONT_DESC, trueType);
+        COSArray descendants = new COSArray();
+        descendants.add(descendant);
+        COSDictionary composite = new COSDictionary();
+        composite.setItem(COSName.SUBTYPE, COSName.TYPE0);
+        composite.setItem(COSName.DESCENDANT_FONTS, descendants);
+        assertTrue(FontCheck.embedded(composite), "a composite font's program is its descendant's");
+        descendant.setItem(COSName.FONT_DESC, new COSDictionary());
+        assertFalse(FontCheck.embedded(composite));
     }
 
     @Test
