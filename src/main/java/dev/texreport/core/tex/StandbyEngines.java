@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,11 @@ public final class StandbyEngines implements AutoCloseable {
     /** A pass to start ahead of time: its held command line, and the job's name. */
     private record Standby(ProcessSpec spec, String jobName) { }
 
-    private record Waiting(Standby standby, HeldProcess process) { }
+    /**
+     * A started engine, with what it was started on: its working directory and its format file, as the file
+     * system identified them then ({@link #identity}).
+     */
+    private record Waiting(Standby standby, HeldProcess process, List<String> startedOn) { }
 
     public StandbyEngines(ProcessRunner runner) {
         this.runner = runner;
@@ -78,7 +83,11 @@ public final class StandbyEngines implements AutoCloseable {
         if (ready == null) {
             return Optional.empty();
         }
-        if (!ready.standby().spec().equals(pass) || !ready.process().waiting()) {
+        // Same command line, and the same directory and format file it started on: a directory made again (a
+        // 'mvn clean' during the watch) is not the engine's working directory, and a format dumped again while it
+        // waited is not the one it loaded. Its pass would fail where a new engine's succeeds.
+        if (!ready.standby().spec().equals(pass) || !ready.process().waiting()
+                || !ready.startedOn().equals(identity(pass))) {
             stop(ready);
             return Optional.empty();
         }
@@ -132,16 +141,17 @@ public final class StandbyEngines implements AutoCloseable {
         if (old != null) {
             stop(old);
         }
+        List<String> identity = identity(standby.spec());
         Optional<HeldProcess> process;
         try {
-            process = Files.isDirectory(standby.spec().workingDir()) ? runner.hold(standby.spec()) : Optional.empty();
+            process = identity.isEmpty() ? Optional.empty() : runner.hold(standby.spec());
         } catch (EnvironmentException e) {
             process = Optional.empty();
         }
         if (process.isEmpty()) {
             return;
         }
-        Waiting started = new Waiting(standby, process.get());
+        Waiting started = new Waiting(standby, process.get(), identity);
         synchronized (this) {
             if (!closed) {
                 waiting.put(standby.spec().workingDir(), started);
@@ -165,13 +175,35 @@ public final class StandbyEngines implements AutoCloseable {
     }
 
     /**
+     * The working directory and the format file of a pass as the file system identifies them (device and inode,
+     * and the format's time), or empty when either is missing.
+     */
+    private static List<String> identity(ProcessSpec pass) {
+        try {
+            List<String> identity = new ArrayList<>();
+            identity.add(String.valueOf(Files.readAttributes(pass.workingDir(), BasicFileAttributes.class).fileKey()));
+            for (String argument : pass.arguments()) {
+                if (argument.startsWith("-fmt=")) {
+                    BasicFileAttributes format = Files.readAttributes(pass.workingDir().resolve(
+                            argument.substring("-fmt=".length()) + ".fmt"), BasicFileAttributes.class);
+                    identity.add(format.fileKey() + " " + format.lastModifiedTime().toMillis());
+                }
+            }
+            return identity;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * Stops a waiting engine and removes its recorder's file: until an engine opens its log, the recorder writes to
      * a file named after the format and the process ({@code <format><pid>.fls}, next to the format), which the
      * engine would only have renamed to the job's .fls on its release.
      */
     private static void stop(Waiting engine) {
-        long pid = engine.process().pid();
         engine.process().close();
+        // Asked after close(), which waits until the process has ended: one stopped as it started has its id too.
+        long pid = engine.process().pid();
         if (pid < 0) {
             return;
         }

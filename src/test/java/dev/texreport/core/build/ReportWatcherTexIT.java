@@ -179,8 +179,8 @@ class ReportWatcherTexIT {
             assertFalse(thread.isAlive(), "close() ends the watch");
             assertTrue(waitingEngines().isEmpty(), "no engine outlives the watch");
             try (var files = Files.list(formats)) {
-                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".fls")),
-                        "a stopped engine leaves no recorder file next to the format");
+                List<Path> left = files.filter(f -> f.getFileName().toString().endsWith(".fls")).toList();
+                assertTrue(left.isEmpty(), "a stopped engine leaves no recorder file next to the format: " + left);
             }
 
             // The same sources built by a plain build (no engine in advance) give the same bytes.

@@ -73,7 +73,12 @@ class StandbyEnginesTest {
         }
     }
 
-    private ProcessSpec pass(Path workDir, String format) {
+    /** A pass from {@code format} (a path without .fmt, as on the command line), whose format file exists. */
+    private ProcessSpec pass(Path workDir, String format) throws Exception {
+        Path file = workDir.resolve(format + ".fmt");
+        if (Files.isDirectory(file.getParent()) && !Files.exists(file)) {
+            Files.writeString(file, "format");
+        }
         return new ProcessSpec(Path.of("/usr/bin/pdflatex"), List.of("-recorder", "-fmt=" + format,
                 "-jobname=main", StandbyTex.commandLine()), workDir, Map.of("TEXINPUTS", "."),
                 Duration.ofSeconds(30), false);
@@ -133,7 +138,37 @@ class StandbyEnginesTest {
     }
 
     @Test
-    void closingStopsEveryWaitingEngineAndStartsNoMore() {
+    void anEngineWhoseDirectoryWasMadeAgainOrWhoseFormatWasDumpedAgainIsNotUsed() throws Exception {
+        Holding runner = new Holding();
+        StandbyEngines engines = new StandbyEngines(runner);
+        Path work = Files.createDirectories(dir.resolve("final"));
+        Path formats = Files.createDirectories(dir.resolve("formats"));
+        ProcessSpec pass = pass(work, formats.resolve("pdflatex-abc").toString());
+        engines.want(pass, "main");
+        engines.startWanted();
+        // mvn clean during the watch: the build makes the working directory again, while the engine still has the
+        // old one (so the old one keeps its inode; here it is moved away to keep it).
+        Files.move(work, dir.resolve("final-removed"));
+        Files.createDirectories(work);
+        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "its old directory is gone");
+        assertTrue(runner.started.get(0).closed);
+
+        engines.want(pass, "main");
+        engines.startWanted();
+        // Another build dumped the format again (a new file in its place).
+        Path format = formats.resolve("pdflatex-abc.fmt");
+        Files.move(format, formats.resolve("old.fmt"));
+        Files.writeString(format, "format, dumped again");
+        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "it loaded the old format");
+        assertTrue(runner.started.get(1).closed);
+
+        engines.want(pass, "main");
+        engines.startWanted();
+        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isPresent(), "a fresh one is used");
+    }
+
+    @Test
+    void closingStopsEveryWaitingEngineAndStartsNoMore() throws Exception {
         Holding runner = new Holding();
         StandbyEngines engines = new StandbyEngines(runner);
         engines.want(pass(dir.resolve("a"), "f"), "main");
