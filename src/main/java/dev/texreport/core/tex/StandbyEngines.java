@@ -36,8 +36,8 @@ public final class StandbyEngines implements AutoCloseable {
     private final Map<Path, Waiting> waiting = new HashMap<>();
     private boolean closed;
 
-    /** A pass to start ahead of time: its held command line, and the job's name. */
-    private record Standby(ProcessSpec spec, String jobName) { }
+    /** A pass to start ahead of time: its held command line, the job's name and the format file it loads. */
+    private record Standby(ProcessSpec spec, String jobName, Path format) { }
 
     /**
      * A started engine, with what it was started on: its working directory and its format file, as the file
@@ -61,13 +61,13 @@ public final class StandbyEngines implements AutoCloseable {
         }
         ProcessSpec held = ProcessSpec.tex(engine, arguments.get(), job.workDir(), sandbox.environment(),
                 job.timeout());
-        want(held, job.jobName());
-        return release(held, job.jobName(), job.timeout());
+        want(held, job.jobName(), format);
+        return release(held, job.jobName(), format, job.timeout());
     }
 
     /** Asks for an engine like {@code pass} to wait for the next build (started by {@link #startWanted}). */
-    synchronized void want(ProcessSpec pass, String jobName) {
-        wanted.put(pass.workingDir(), new Standby(pass, jobName));
+    synchronized void want(ProcessSpec pass, String jobName, Path format) {
+        wanted.put(pass.workingDir(), new Standby(pass, jobName, format));
     }
 
     /**
@@ -75,7 +75,8 @@ public final class StandbyEngines implements AutoCloseable {
      * there is none (or it ended meanwhile): the caller runs the pass itself. Another engine waiting in the same
      * directory is stopped.
      */
-    Optional<ProcessOutcome> release(ProcessSpec pass, String jobName, Duration timeout) throws EnvironmentException {
+    Optional<ProcessOutcome> release(ProcessSpec pass, String jobName, Path format, Duration timeout)
+            throws EnvironmentException {
         Waiting ready;
         synchronized (this) {
             ready = waiting.remove(pass.workingDir());
@@ -87,7 +88,7 @@ public final class StandbyEngines implements AutoCloseable {
         // 'mvn clean' during the watch) is not the engine's working directory, and a format dumped again while it
         // waited is not the one it loaded. Its pass would fail where a new engine's succeeds.
         if (!ready.standby().spec().equals(pass) || !ready.process().waiting()
-                || !ready.startedOn().equals(identity(pass))) {
+                || !ready.startedOn().equals(identity(pass.workingDir(), format))) {
             stop(ready);
             return Optional.empty();
         }
@@ -141,7 +142,7 @@ public final class StandbyEngines implements AutoCloseable {
         if (old != null) {
             stop(old);
         }
-        List<String> identity = identity(standby.spec());
+        List<String> identity = identity(standby.spec().workingDir(), standby.format());
         Optional<HeldProcess> process;
         try {
             process = identity.isEmpty() ? Optional.empty() : runner.hold(standby.spec());
@@ -178,18 +179,11 @@ public final class StandbyEngines implements AutoCloseable {
      * The working directory and the format file of a pass as the file system identifies them (device and inode,
      * and the format's time), or empty when either is missing.
      */
-    private static List<String> identity(ProcessSpec pass) {
+    private static List<String> identity(Path workDir, Path format) {
         try {
-            List<String> identity = new ArrayList<>();
-            identity.add(String.valueOf(Files.readAttributes(pass.workingDir(), BasicFileAttributes.class).fileKey()));
-            for (String argument : pass.arguments()) {
-                if (argument.startsWith("-fmt=")) {
-                    BasicFileAttributes format = Files.readAttributes(pass.workingDir().resolve(
-                            argument.substring("-fmt=".length()) + ".fmt"), BasicFileAttributes.class);
-                    identity.add(format.fileKey() + " " + format.lastModifiedTime().toMillis());
-                }
-            }
-            return identity;
+            BasicFileAttributes formatFile = Files.readAttributes(format, BasicFileAttributes.class);
+            return List.of(String.valueOf(Files.readAttributes(workDir, BasicFileAttributes.class).fileKey()),
+                    formatFile.fileKey() + " " + formatFile.lastModifiedTime().toMillis());
         } catch (IOException e) {
             return List.of();
         }
@@ -207,14 +201,13 @@ public final class StandbyEngines implements AutoCloseable {
         if (pid < 0) {
             return;
         }
-        ProcessSpec spec = engine.standby().spec();
-        spec.arguments().stream().filter(a -> a.startsWith("-fmt=")).findFirst()
-                .map(a -> spec.workingDir().resolve(a.substring("-fmt=".length()) + pid + ".fls")).ifPresent(file -> {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // a leftover recorder file next to the format is never read
-                    }
-                });
+        String name = engine.standby().format().getFileName().toString();
+        Path recorder = engine.standby().format().resolveSibling(
+                name.substring(0, name.length() - ".fmt".length()) + pid + ".fls");
+        try {
+            Files.deleteIfExists(recorder);
+        } catch (IOException ignored) {
+            // a leftover recorder file next to the format is never read
+        }
     }
 }

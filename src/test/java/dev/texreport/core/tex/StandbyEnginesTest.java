@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StandbyEnginesTest {
     @TempDir
     Path dir;
+
+    /** The format file of each pass made by {@link #pass}. */
+    private final Map<ProcessSpec, Path> formatFiles = new HashMap<>();
 
     /** Records what happens to the processes it "starts". */
     private static final class Holding implements ProcessRunner {
@@ -79,9 +83,19 @@ class StandbyEnginesTest {
         if (Files.isDirectory(file.getParent()) && !Files.exists(file)) {
             Files.writeString(file, "format");
         }
-        return new ProcessSpec(Path.of("/usr/bin/pdflatex"), List.of("-recorder", "-fmt=" + format,
+        ProcessSpec pass = new ProcessSpec(Path.of("/usr/bin/pdflatex"), List.of("-recorder", "-fmt=" + format,
                 "-jobname=main", StandbyTex.commandLine()), workDir, Map.of("TEXINPUTS", "."),
                 Duration.ofSeconds(30), false);
+        formatFiles.put(pass, file);
+        return pass;
+    }
+
+    private void want(StandbyEngines engines, ProcessSpec pass) {
+        engines.want(pass, "main", formatFiles.get(pass));
+    }
+
+    private Optional<ProcessOutcome> release(StandbyEngines engines, ProcessSpec pass) throws Exception {
+        return engines.release(pass, "main", formatFiles.get(pass), Duration.ofSeconds(30));
     }
 
     @Test
@@ -90,19 +104,19 @@ class StandbyEnginesTest {
         StandbyEngines engines = new StandbyEngines(runner);
         Path formats = Files.createDirectories(dir.resolve("formats"));
         ProcessSpec pass = pass(dir, formats.resolve("pdflatex-abc").toString());
-        engines.want(pass, "main");
+        want(engines, pass);
         assertTrue(runner.started.isEmpty(), "nothing starts until a watcher asks");
         engines.startWanted();
         assertEquals(1, runner.started.size());
         assertEquals(Set.of(dir.resolve("main.log"), dir.resolve("main.fls")), engines.held(dir));
 
-        Optional<ProcessOutcome> outcome = engines.release(pass, "main", Duration.ofSeconds(30));
+        Optional<ProcessOutcome> outcome = release(engines, pass);
         assertTrue(outcome.isPresent());
         assertEquals("go", runner.started.get(0).releasedWith);
         String standby = Files.readString(dir.resolve(StandbyTex.FILE));
         assertTrue(standby.contains("\\@@input main.tex "), standby);
         assertTrue(engines.held(dir).isEmpty(), "a released engine is the pass, no longer a waiting one");
-        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "each engine serves one pass");
+        assertTrue(release(engines, pass).isEmpty(), "each engine serves one pass");
     }
 
     @Test
@@ -111,11 +125,11 @@ class StandbyEnginesTest {
         StandbyEngines engines = new StandbyEngines(runner);
         Path formats = Files.createDirectories(dir.resolve("formats"));
         Path leftover = Files.writeString(formats.resolve("pdflatex-old4242.fls"), "PWD /x\n");
-        engines.want(pass(dir, formats.resolve("pdflatex-old").toString()), "main");
+        want(engines, pass(dir, formats.resolve("pdflatex-old").toString()));
         engines.startWanted();
 
         ProcessSpec changedPreamble = pass(dir, formats.resolve("pdflatex-new").toString());
-        assertTrue(engines.release(changedPreamble, "main", Duration.ofSeconds(30)).isEmpty(),
+        assertTrue(release(engines, changedPreamble).isEmpty(),
                 "the pass runs as usual");
         Fake old = runner.started.get(0);
         assertTrue(old.closed && old.releasedWith == null, "the engine with the old format is stopped unreleased");
@@ -127,13 +141,13 @@ class StandbyEnginesTest {
         Holding runner = new Holding();
         StandbyEngines engines = new StandbyEngines(runner);
         ProcessSpec pass = pass(dir, dir.resolve("f").toString());
-        engines.want(pass, "main");
+        want(engines, pass);
         engines.startWanted();
-        engines.want(pass, "main");
+        want(engines, pass);
         engines.startWanted();
         assertTrue(runner.started.get(0).closed, "one engine per working directory: the older one is stopped");
         runner.started.get(1).endedByItself = true;
-        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "then the pass runs as usual");
+        assertTrue(release(engines, pass).isEmpty(), "then the pass runs as usual");
         assertTrue(runner.started.get(1).closed);
     }
 
@@ -144,40 +158,40 @@ class StandbyEnginesTest {
         Path work = Files.createDirectories(dir.resolve("final"));
         Path formats = Files.createDirectories(dir.resolve("formats"));
         ProcessSpec pass = pass(work, formats.resolve("pdflatex-abc").toString());
-        engines.want(pass, "main");
+        want(engines, pass);
         engines.startWanted();
         // mvn clean during the watch: the build makes the working directory again, while the engine still has the
         // old one (so the old one keeps its inode; here it is moved away to keep it).
         Files.move(work, dir.resolve("final-removed"));
         Files.createDirectories(work);
-        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "its old directory is gone");
+        assertTrue(release(engines, pass).isEmpty(), "its old directory is gone");
         assertTrue(runner.started.get(0).closed);
 
-        engines.want(pass, "main");
+        want(engines, pass);
         engines.startWanted();
         // Another build dumped the format again (a new file in its place).
         Path format = formats.resolve("pdflatex-abc.fmt");
         Files.move(format, formats.resolve("old.fmt"));
         Files.writeString(format, "format, dumped again");
-        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isEmpty(), "it loaded the old format");
+        assertTrue(release(engines, pass).isEmpty(), "it loaded the old format");
         assertTrue(runner.started.get(1).closed);
 
-        engines.want(pass, "main");
+        want(engines, pass);
         engines.startWanted();
-        assertTrue(engines.release(pass, "main", Duration.ofSeconds(30)).isPresent(), "a fresh one is used");
+        assertTrue(release(engines, pass).isPresent(), "a fresh one is used");
     }
 
     @Test
     void closingStopsEveryWaitingEngineAndStartsNoMore() throws Exception {
         Holding runner = new Holding();
         StandbyEngines engines = new StandbyEngines(runner);
-        engines.want(pass(dir.resolve("a"), "f"), "main");
-        engines.want(pass(dir, "f"), "main");
+        want(engines, pass(dir.resolve("a"), "f"));
+        want(engines, pass(dir, "f"));
         engines.startWanted();
         assertEquals(1, runner.started.size(), "no engine for a working directory that does not exist");
         engines.close();
         assertTrue(runner.started.get(0).closed);
-        engines.want(pass(dir, "f"), "main");
+        want(engines, pass(dir, "f"));
         engines.startWanted();
         assertEquals(1, runner.started.size(), "a closed set starts nothing");
     }
